@@ -1,0 +1,150 @@
+"""The one unlock path, shared by the desktop app and medvault-admin.
+
+login + password -> slot -> keys -> databases opened with raw keys and verified by a first read.
+A wrong login or password gives one generic error and writes nothing; the failed attempts this
+process saw are put in the audit log by the next successful login."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+
+from medvault.core.audit import AuditAction, AuditEvent, Outcome
+from medvault.core.clock import iso_utc
+from medvault.core.errors import WrongCredentialsError
+from medvault.core.header import VaultHeader
+from medvault.core.kdf import normalize_password
+from medvault.core.keys import KeyBundle
+from medvault.core.keyslots import KeySlot, burn_kdf, open_slot
+from medvault.core.permissions import Area
+from medvault.core.recovery_code import normalize_recovery_code
+from medvault.services.config import ServiceConfig
+from medvault.services.key_rotation import finish_pending_rotation
+from medvault.services.session import Session
+from medvault.services.vault_files import open_vault_databases
+from medvault.storage import users_repo
+from medvault.storage.header_store import load_header, save_header
+from medvault.storage.vault_lock import VaultLock
+
+
+@dataclass
+class LoginAttempts:
+    """Failed attempts seen by this process (login tried, UTC time); never the password."""
+
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, login: str, when: str) -> None:
+        self.failures.append((login[:64], when))
+
+
+def _reject_unknown_login(header: VaultHeader, secret: bytes) -> NoReturn:
+    # Same Argon2id cost as a real slot, so timing does not tell which logins exist.
+    if header.slots:
+        burn_kdf(secret, header.slots[0].kdf)
+    raise WrongCredentialsError()
+
+
+def _start_session(
+    directory: Path,
+    header: VaultHeader,
+    slot: KeySlot,
+    secret: bytes,
+    config: ServiceConfig,
+    lock: VaultLock,
+    repair_header: bool,
+) -> Session:
+    bundle = open_slot(
+        slot, vault_id=header.vault_id, secret=secret, generation=header.key_generation
+    )
+    try:
+        header, bundle = finish_pending_rotation(directory, header, slot, secret, bundle)
+        databases = open_vault_databases(directory, bundle, header.vault_id)
+    except BaseException:
+        bundle.wipe()
+        raise
+    if repair_header:
+        save_header(directory, header)  # the keys proved this header good: restore its twin
+    return Session(
+        directory=directory,
+        header=header,
+        login=slot.login,
+        role=slot.role,
+        must_change_password=False,
+        bundle=bundle,
+        admin=databases.admin,
+        clinical=databases.clinical,
+        lock=lock,
+        config=config,
+    )
+
+
+def unlock(
+    directory: Path,
+    login: str,
+    password: str,
+    *,
+    config: ServiceConfig,
+    attempts: LoginAttempts | None = None,
+) -> Session:
+    attempts = attempts if attempts is not None else LoginAttempts()
+    loaded = load_header(directory)
+    lock = VaultLock(directory)
+    lock.acquire()
+    try:
+        header = loaded.header
+        slot = header.user_slot(login)
+        secret = normalize_password(password)
+        try:
+            if slot is None:
+                _reject_unknown_login(header, secret)
+            session = _start_session(
+                directory, header, slot, secret, config, lock, loaded.needs_repair
+            )
+        except WrongCredentialsError:
+            attempts.add(login, _now(config))
+            raise
+    except BaseException:
+        lock.release()
+        raise
+    user = users_repo.get_user(session.admin_db, login)
+    if user is None or not user.active:
+        # A slot without an active account (e.g. a crash while disabling): refuse like a bad password.
+        session.close()
+        attempts.add(login, _now(config))
+        raise WrongCredentialsError()
+    session.must_change_password = user.must_change_password
+    with session.admin_transaction() as conn:
+        for tried, _when in attempts.failures:
+            session.audit(
+                AuditEvent(AuditAction.FAILED_LOGIN, Area.SYSTEM, Outcome.DENIED, target=tried)
+            )
+        attempts.failures.clear()
+        users_repo.record_login(conn, login, session.now())
+        session.audit(AuditEvent(AuditAction.LOGIN, Area.SYSTEM))
+    return session
+
+
+def _now(config: ServiceConfig) -> str:
+    return iso_utc(config.clock.now())
+
+
+def unlock_with_recovery_code(directory: Path, code: str, *, config: ServiceConfig) -> Session:
+    """Open with the recovery sheet: full access, to reset a forgotten practitioner password."""
+    secret = normalize_recovery_code(code)
+    loaded = load_header(directory)
+    slot = loaded.header.recovery_slot()
+    lock = VaultLock(directory)
+    lock.acquire()
+    try:
+        if slot is None:
+            raise WrongCredentialsError()
+        session = _start_session(
+            directory, loaded.header, slot, secret, config, lock, loaded.needs_repair
+        )
+    except BaseException:
+        lock.release()
+        raise
+    session.record(AuditEvent(AuditAction.RECOVERY_UNLOCK, Area.SYSTEM))
+    return session
+
