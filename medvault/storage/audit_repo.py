@@ -31,8 +31,12 @@ def append(
 ) -> AuditRecord:
     head = read_head(conn)
     previous = head.mac if head else genesis_mac(key, vault_id)
+    with mapped_errors("admin.db"):
+        (last_stored,) = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()
+    # Past the larger of the head and the table: a tampered log must not stop the audit itself
+    # (the verifier still reports the damage).
     unsealed = AuditRecord(
-        seq=(head.seq if head else 0) + 1,
+        seq=max(head.seq if head else 0, int(last_stored)) + 1,
         timestamp=timestamp,
         user_login=user_login,
         role=role,
