@@ -6,19 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from medvault.core.kdf import Argon2Params, KdfProfile  # noqa: E402
-from medvault.core.permissions import Role  # noqa: E402
-from medvault.services import users  # noqa: E402
-from medvault.services.config import ServiceConfig  # noqa: E402
-from medvault.services.session import Session  # noqa: E402
-from medvault.services.unlock import unlock  # noqa: E402
-from medvault.services.vault_create import create_vault  # noqa: E402
+from medvault.core.kdf import Argon2Params, KdfProfile
+from medvault.core.permissions import Role
+from medvault.services import users
+from medvault.services.config import ServiceConfig
+from medvault.services.session import Session
+from medvault.services.unlock import unlock
+from medvault.services.vault_create import create_vault
 
 # Argon2id at 64 KiB / 1 pass: the same code path as the product, at a cost tests can afford.
 CHEAP_KDF = Argon2Params(time_cost=1, memory_kib=64, parallelism=1)

@@ -34,8 +34,8 @@ class AuditAction(enum.StrEnum):
     RESTORE = "restore"
     USER_ADD = "user_add"
     USER_DISABLE = "user_disable"
-    USER_PASSWORD_CHANGE = "user_password_change"
-    USER_PASSWORD_RESET = "user_password_reset"
+    USER_PASSWORD_CHANGE = "user_password_change"  # noqa: S105 - an action name
+    USER_PASSWORD_RESET = "user_password_reset"  # noqa: S105 - an action name
     KEY_ROTATION = "key_rotation"
     RECOVERY_UNLOCK = "recovery_unlock"
     VAULT_CHECK = "vault_check"
@@ -90,7 +90,9 @@ class AuditRecord:
 
 
 def genesis_mac(key: SecretKey, vault_id: str) -> bytes:
-    return hmac.new(key.buffer, b"medvault audit genesis\x00" + vault_id.encode(), "sha256").digest()
+    return hmac.new(
+        key.buffer, b"medvault audit genesis\x00" + vault_id.encode(), "sha256"
+    ).digest()
 
 
 def chain_mac(key: SecretKey, previous: bytes, record: AuditRecord) -> bytes:

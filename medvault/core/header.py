@@ -67,14 +67,18 @@ class VaultHeader:
             s
             for s in self.slots
             if s.slot_id != slot.slot_id
-            and not (slot.kind is SlotKind.USER and s.kind is SlotKind.USER and s.login == slot.login)
+            and not (
+                slot.kind is SlotKind.USER and s.kind is SlotKind.USER and s.login == slot.login
+            )
         )
         return replace(self, slots=(*kept, slot))
 
     def without_login(self, login: str) -> VaultHeader:
         return replace(
             self,
-            slots=tuple(s for s in self.slots if not (s.kind is SlotKind.USER and s.login == login)),
+            slots=tuple(
+                s for s in self.slots if not (s.kind is SlotKind.USER and s.login == login)
+            ),
         )
 
     def to_bytes(self) -> bytes:
@@ -201,7 +205,7 @@ def parse_header(data: bytes) -> VaultHeader:
         recipient = bytes.fromhex(_expect(body["backup_recipient"], str))
         if len(recipient) != 32:
             raise ValueError("bad recipient")
-        return VaultHeader(
+        header = VaultHeader(
             vault_id=_expect(body["vault_id"], str),
             created=_expect(body["created"], str),
             practice_name=_expect(body["practice_name"], str),
@@ -209,6 +213,10 @@ def parse_header(data: bytes) -> VaultHeader:
             backup_recipient=recipient,
             slots=slots,
         )
+        # Only the exact bytes we write are accepted: no equivalent spellings to tamper with.
+        if header.to_bytes() != data:
+            raise ValueError("not in canonical form")
+        return header
     except HeaderDamagedError:
         raise
     except (ValueError, TypeError, KeyError, RecursionError, binascii.Error) as exc:

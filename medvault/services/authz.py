@@ -23,7 +23,9 @@ GUARDED_CALLS: dict[str, Permission] = {}
 def requires(
     permission: Permission,
 ) -> Callable[[Callable[Concatenate[Session, P], R]], Callable[Concatenate[Session, P], R]]:
-    def decorate(func: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
+    def decorate(
+        func: Callable[Concatenate[Session, P], R],
+    ) -> Callable[Concatenate[Session, P], R]:
         @functools.wraps(func)
         def guarded(session: Session, /, *args: P.args, **kwargs: P.kwargs) -> R:
             session.authorize(permission)

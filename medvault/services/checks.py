@@ -1,4 +1,5 @@
-"""Vault checks: SQLCipher page HMACs and SQLite integrity of both databases, and the audit chain."""
+"""Vault checks: SQLCipher page HMACs and SQLite integrity of both databases, and the audit
+chain."""
 
 from __future__ import annotations
 

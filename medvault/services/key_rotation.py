@@ -118,7 +118,7 @@ def _reopen_after_failure(
     for header, bundle in ((session.header, old), (pending, new)):
         try:
             databases = open_vault_databases(session.directory, bundle, header.vault_id)
-        except Exception:  # noqa: BLE001 - try the other key set
+        except Exception:  # noqa: S112 - try the other key set
             continue
         keep = bundle.for_role(session.role)
         session.replace_keys(header, keep, databases.admin, databases.clinical)

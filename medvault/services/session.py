@@ -163,10 +163,17 @@ class Session:
         self._open = _Open(bundle, admin, clinical, state.lock)
 
     def abandon(self) -> None:
-        """End without auditing: the databases could not be reopened."""
+        """End without writing anything (not even the audit): the session must not go on."""
         state = self._open
         self._open = None
-        if state is not None:
+        if state is None:
+            return
+        try:
+            for conn in (state.clinical, state.admin):
+                if conn is not None:
+                    with contextlib.suppress(Exception):
+                        conn.close()
+        finally:
             state.bundle.wipe()
             state.lock.release()
 

@@ -15,7 +15,6 @@ from medvault.core.clock import iso_utc
 from medvault.core.errors import WrongCredentialsError
 from medvault.core.header import VaultHeader
 from medvault.core.kdf import normalize_password
-from medvault.core.keys import KeyBundle
 from medvault.core.keyslots import KeySlot, burn_kdf, open_slot
 from medvault.core.permissions import Area
 from medvault.core.recovery_code import normalize_recovery_code
@@ -46,6 +45,7 @@ def _reject_unknown_login(header: VaultHeader, secret: bytes) -> NoReturn:
 
 
 def _start_session(
+    *,
     directory: Path,
     header: VaultHeader,
     slot: KeySlot,
@@ -99,7 +99,13 @@ def unlock(
             if slot is None:
                 _reject_unknown_login(header, secret)
             session = _start_session(
-                directory, header, slot, secret, config, lock, loaded.needs_repair
+                directory=directory,
+                header=header,
+                slot=slot,
+                secret=secret,
+                config=config,
+                lock=lock,
+                repair_header=loaded.needs_repair,
             )
         except WrongCredentialsError:
             attempts.add(login, _now(config))
@@ -109,8 +115,9 @@ def unlock(
         raise
     user = users_repo.get_user(session.admin_db, login)
     if user is None or not user.active:
-        # A slot without an active account (e.g. a crash while disabling): refuse like a bad password.
-        session.close()
+        # A slot without an active account (a crash while disabling): refuse as a bad password,
+        # writing nothing.
+        session.abandon()
         attempts.add(login, _now(config))
         raise WrongCredentialsError()
     session.must_change_password = user.must_change_password
@@ -140,11 +147,16 @@ def unlock_with_recovery_code(directory: Path, code: str, *, config: ServiceConf
         if slot is None:
             raise WrongCredentialsError()
         session = _start_session(
-            directory, loaded.header, slot, secret, config, lock, loaded.needs_repair
+            directory=directory,
+            header=loaded.header,
+            slot=slot,
+            secret=secret,
+            config=config,
+            lock=lock,
+            repair_header=loaded.needs_repair,
         )
     except BaseException:
         lock.release()
         raise
     session.record(AuditEvent(AuditAction.RECOVERY_UNLOCK, Area.SYSTEM))
     return session
-

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import secrets
 
-
 from medvault.core.audit import AuditAction, AuditEvent, Outcome
 from medvault.core.errors import (
     LastPractitionerError,
@@ -137,5 +136,3 @@ def disable_user(session: Session, *, login: str) -> None:
 @requires(Permission.USERS_LIST)
 def list_users(session: Session) -> list[User]:
     return users_repo.list_users(session.admin_db)
-
-

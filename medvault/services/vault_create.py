@@ -93,7 +93,15 @@ def create_vault(
     bundle = KeyBundle.generate()
     try:
         lock.acquire()
-        result = _build(directory, practice_name, login, display_name, password, bundle, config)
+        result = _build(
+            directory,
+            bundle,
+            config,
+            practice_name=practice_name,
+            login=login,
+            display_name=display_name,
+            password=password,
+        )
     except BaseException:
         lock.release()
         # Remove only what this call made: the directory was empty or absent before.
@@ -112,12 +120,13 @@ def create_vault(
 
 def _build(
     directory: Path,
+    bundle: KeyBundle,
+    config: ServiceConfig,
+    *,
     practice_name: str,
     login: str,
     display_name: str,
     password: str,
-    bundle: KeyBundle,
-    config: ServiceConfig,
 ) -> CreatedVault:
     vault_id = str(uuid.uuid4())
     now = iso_utc(config.clock.now())

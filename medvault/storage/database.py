@@ -4,8 +4,9 @@ by code to our own errors. The only module family that touches sqlcipher3."""
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, Protocol, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -21,7 +22,22 @@ from medvault.core.errors import (
 )
 from medvault.core.secrets import SecretKey
 
-Connection = dbapi2.Connection
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """The part of a DB-API connection the storage layer uses (sqlcipher3 ships no types)."""
+
+    def execute(self, sql: str, parameters: Sequence[object] = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Sequence[object]], /) -> Cursor: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Connection: ...
+    def __exit__(self, *exc: object) -> bool | None: ...
+
 
 _CACHE_KIB = 64 * 1024  # keep the working set decrypted in memory: SQLCipher is cheap when cached
 
@@ -103,7 +119,7 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> Connec
     except dbapi2.Error as exc:
         conn.close()
         raise map_error(exc, label) from None
-    return conn
+    return cast(Connection, conn)
 
 
 def close_database(conn: Connection) -> None:
@@ -137,9 +153,7 @@ def integrity_problems(conn: Connection) -> list[str]:
         problems += [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
         rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
         problems += [r for r in rows if r != "ok"]
-        problems += [
-            f"foreign key: {row[0]}" for row in conn.execute("PRAGMA foreign_key_check")
-        ]
+        problems += [f"foreign key: {row[0]}" for row in conn.execute("PRAGMA foreign_key_check")]
     except dbapi2.DatabaseError as exc:
         problems.append(f"unreadable: {getattr(exc, 'sqlite_errorname', 'error')}")
     return problems

@@ -91,7 +91,7 @@ def migrate(conn: Connection, steps: Sequence[Migration], file_label: str = "") 
     if current > len(steps):
         raise VaultTooNewError()
     for step in steps[current:]:
-        with transaction(conn, file_label):
+        with transaction(conn, file_label), mapped_errors(file_label):
             for statement in step.statements:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")

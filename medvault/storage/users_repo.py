@@ -79,6 +79,4 @@ def set_password_state(conn: Connection, login: str, *, must_change: bool, activ
 
 def disable_user(conn: Connection, login: str, when: str) -> None:
     with mapped_errors("admin.db"):
-        conn.execute(
-            "UPDATE users SET active = 0, disabled_at = ? WHERE login = ?", (when, login)
-        )
+        conn.execute("UPDATE users SET active = 0, disabled_at = ? WHERE login = ?", (when, login))

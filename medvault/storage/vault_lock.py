@@ -4,13 +4,14 @@ as long as the vault is open. The OS drops it if the process dies."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from medvault.core.errors import VaultInUseError
 
 LOCK_NAME = "vault.lock"
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -82,14 +82,16 @@ def test_rotation_interrupted_after_admin_rekey_is_finished_at_next_unlock(
     _store_clinical_row(session)
     old = session.bundle.for_role(Role.PRACTITIONER)  # copies: close() wipes the session's
     assert old.clinical_key is not None and old.backup_identity is not None
-    new = KeyBundle(SecretKey.generate(), old.audit_key.copy(), SecretKey.generate(),
-                    old.backup_identity.copy())
+    new = KeyBundle(
+        SecretKey.generate(), old.audit_key.copy(), SecretKey.generate(), old.backup_identity.copy()
+    )
     header = session.header
     pending = replace(
         header,
         key_generation=2,
-        slots=tuple(reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=2)
-                    for s in header.slots),
+        slots=tuple(
+            reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=2) for s in header.slots
+        ),
     )
     session.close()
     write_atomically(vault.directory / PENDING_NAME, pending.to_bytes())

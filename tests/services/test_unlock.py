@@ -61,8 +61,13 @@ def test_wrong_login_or_password_gives_one_generic_error_and_writes_nothing(
     before = snapshot(vault.directory)
     attempts = LoginAttempts()
     with pytest.raises(WrongCredentialsError) as caught:
-        unlock(vault.directory, login, "Pas-le-bon-mot-de-passe-9!", config=vault.config,
-               attempts=attempts)
+        unlock(
+            vault.directory,
+            login,
+            "Pas-le-bon-mot-de-passe-9!",
+            config=vault.config,
+            attempts=attempts,
+        )
     assert caught.value.message("fr") == "Identifiant ou mot de passe incorrect."
     assert "Pas-le-bon" not in str(caught.value)
     assert snapshot(vault.directory) == before
@@ -72,10 +77,14 @@ def test_wrong_login_or_password_gives_one_generic_error_and_writes_nothing(
 def test_failed_attempts_are_audited_at_the_next_successful_login(vault: VaultInfo) -> None:
     attempts = LoginAttempts()
     with pytest.raises(WrongCredentialsError):
-        unlock(vault.directory, PRACTITIONER_LOGIN, "wrong", config=vault.config,
-               attempts=attempts)
-    with unlock(vault.directory, PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD,
-                config=vault.config, attempts=attempts) as session:
+        unlock(vault.directory, PRACTITIONER_LOGIN, "wrong", config=vault.config, attempts=attempts)
+    with unlock(
+        vault.directory,
+        PRACTITIONER_LOGIN,
+        PRACTITIONER_PASSWORD,
+        config=vault.config,
+        attempts=attempts,
+    ) as session:
         rows = session.admin_db.execute(
             "SELECT action, outcome, target FROM audit_log ORDER BY seq DESC LIMIT 2"
         ).fetchall()
@@ -255,6 +264,7 @@ def test_lock_wipes_keys_and_closes_connections(vault: VaultInfo) -> None:
     assert not session.is_open
     with pytest.raises(Exception, match="closed"):
         admin.execute("SELECT 1")
-    assert not (vault.directory / "admin.db-wal").exists() or (
-        vault.directory / "admin.db-wal"
-    ).stat().st_size == 0
+    assert (
+        not (vault.directory / "admin.db-wal").exists()
+        or (vault.directory / "admin.db-wal").stat().st_size == 0
+    )

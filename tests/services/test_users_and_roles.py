@@ -74,7 +74,7 @@ def test_every_service_call_the_policy_refuses_is_denied_and_audited(
         func = getattr(importlib.import_module(module_name), func_name)
         with pytest.raises(PermissionDeniedError):
             func(receptionist, login="x", display_name="x", role=Role.RECEPTIONIST)
-        action, area, outcome, target = _last_audit(receptionist)
+        _action, area, outcome, target = _last_audit(receptionist)
         assert (area, outcome, target) == (permission.area.value, "denied", permission.code), name
 
 
@@ -87,9 +87,7 @@ def test_clinical_permissions_are_denied_to_reception_and_audited(receptionist: 
         assert _last_audit(receptionist)[1:] == ("clinical", "denied", permission.code)
 
 
-def test_add_user_requires_a_first_password_change(
-    vault: VaultInfo, practitioner: Session
-) -> None:
+def test_add_user_requires_a_first_password_change(vault: VaultInfo, practitioner: Session) -> None:
     initial = users.add_user(
         practitioner, login="remplacant", display_name="Dr Remplaçant", role=Role.PRACTITIONER
     )
@@ -104,7 +102,9 @@ def test_add_user_requires_a_first_password_change(
             users.change_own_password(session, current=initial, new="court")
         users.change_own_password(session, current=initial, new="Tilleul/Granit/88/Aube")
         assert [u.login for u in users.list_users(session)] == [
-            "accueil", "dr.martin", "remplacant"
+            "accueil",
+            "dr.martin",
+            "remplacant",
         ]
     with pytest.raises(WrongCredentialsError):
         vault.unlock("remplacant", initial)
