@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from medvault.core.audit import AuditAction, AuditEvent, ChainReport, Outcome, verify_chain
+from medvault.core.errors import MedVaultError
 from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
 from medvault.services.session import Session
@@ -47,5 +48,10 @@ def check_vault(session: Session) -> CheckReport:
         audit=_verify(session),
     )
     outcome = Outcome.SUCCESS if report.ok else Outcome.ERROR
-    session.record(AuditEvent(AuditAction.VAULT_CHECK, Area.SYSTEM, outcome))
+    try:
+        session.record(AuditEvent(AuditAction.VAULT_CHECK, Area.SYSTEM, outcome))
+    except MedVaultError:
+        if report.ok:
+            raise
+        # A damaged admin.db may refuse the write: the report of the damage matters more.
     return report
