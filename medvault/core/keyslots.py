@@ -100,8 +100,11 @@ def _seal(public_key: bytes, bundle: KeyBundle, aad: bytes) -> bytes:
 def _unseal(private: X25519PrivateKey, slot: KeySlot, aad: bytes) -> KeyBundle:
     sealed = slot.sealed_bundle
     ephemeral_public, nonce, body = sealed[:32], sealed[32:44], sealed[44:]
-    key = _shared_key(private, ephemeral_public, ephemeral_public + slot.public_key)
+    key = bytearray()
     try:
+        if len(body) < 16:
+            raise ValueError("sealed bundle too short")
+        key = _shared_key(private, ephemeral_public, ephemeral_public + slot.public_key)
         plain = bytearray(AESGCM(bytes(key)).decrypt(nonce, body, aad))
     except (InvalidTag, ValueError) as exc:
         # The password was right (the private key opened), so the header was altered.
@@ -172,8 +175,11 @@ def open_slot(slot: KeySlot, *, vault_id: str, secret: bytes, generation: int) -
     """Unwrap; WrongCredentialsError when the secret is wrong."""
     private = _unwrap_private(slot, vault_id, secret)
     bundle = _unseal(private, slot, _seal_aad(vault_id, slot.slot_id, slot.role, generation))
-    if slot.role is Role.RECEPTIONIST and bundle.clinical_key is not None:
-        raise HeaderDamagedError()  # a receptionist slot never holds the clinical key
+    if slot.role is Role.RECEPTIONIST and (
+        bundle.clinical_key is not None or bundle.backup_identity is not None
+    ):
+        bundle.wipe()
+        raise HeaderDamagedError()  # a receptionist slot never holds practitioner keys
     return bundle
 
 

@@ -22,7 +22,8 @@ def generate_recovery_code() -> str:
 
 def normalize_recovery_code(text: str) -> bytes:
     """Canonical bytes of a typed code; a specific error when it cannot be a code."""
-    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t").translate(_TRANSLATE)
+    cleaned = "".join(ch for ch in text.upper() if ch != "-" and not ch.isspace())
+    cleaned = cleaned.translate(_TRANSLATE)
     if len(cleaned) != _CODE_CHARS or any(ch not in _ALPHABET for ch in cleaned):
         raise InvalidInputError(
             fr="Le code de secours comporte 32 caractères (8 groupes de 4) : vérifiez la saisie.",

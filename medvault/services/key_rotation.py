@@ -1,9 +1,11 @@
 """Key rotation: new K_admin and K_clinical, every page re-encrypted (PRAGMA rekey), the new keys
-sealed to every remaining slot. Needed after revoking a user who may still know the old keys.
+sealed to every remaining trusted slot. Needed after revoking a user who may still know the keys.
 
 Crash safety: the new header is first written as vault.json.pending; then admin.db and
 clinical.db are rekeyed; then the pending header is installed. An interrupted rotation is finished
-by the next practitioner unlock: each database is opened with whichever key it has."""
+by the next practitioner unlock: each database is opened with whichever key it has. A pending
+header is only believed when its keys carry the vault's audit key and backup identity, which
+someone who merely writes files (or a receptionist) cannot know."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from medvault.core.audit import AuditAction, AuditEvent
-from medvault.core.errors import DatabaseKeyMismatchError, HeaderDamagedError
+from medvault.core.errors import DatabaseKeyMismatchError, HeaderDamagedError, MedVaultError
 from medvault.core.header import VaultHeader, parse_header
 from medvault.core.keys import KeyBundle
 from medvault.core.keyslots import KeySlot, open_slot, reseal_slot
 from medvault.core.permissions import Area, Permission
 from medvault.core.secrets import SecretKey
+from medvault.services import slot_registry
 from medvault.services.authz import requires
 from medvault.services.session import Session
 from medvault.services.vault_files import ADMIN_DB, CLINICAL_DB, open_vault_databases
@@ -47,30 +50,60 @@ def _complete(directory: Path, old: KeyBundle, new: KeyBundle, header: VaultHead
     (directory / PENDING_NAME).unlink(missing_ok=True)
 
 
+def _authentic(current: KeyBundle, pending: KeyBundle) -> bool:
+    if not pending.audit_key.equals(current.audit_key):
+        return False
+    if current.backup_identity is None:
+        return True  # a receptionist cannot check more; it will not install the header either
+    return pending.backup_identity is not None and pending.backup_identity.equals(
+        current.backup_identity
+    )
+
+
+def _read_pending(
+    directory: Path, header: VaultHeader, slot: KeySlot
+) -> tuple[VaultHeader, KeySlot] | None:
+    path = directory / PENDING_NAME
+    if not path.exists():
+        return None
+    try:
+        pending = parse_header(path.read_bytes())
+    except (HeaderDamagedError, OSError):
+        return None  # the rotation never got past writing this file
+    pending_slot = next((s for s in pending.slots if s.slot_id == slot.slot_id), None)
+    if pending.vault_id != header.vault_id or pending_slot is None:
+        return None
+    return pending, pending_slot
+
+
 def finish_pending_rotation(
     directory: Path, header: VaultHeader, slot: KeySlot, secret: bytes, bundle: KeyBundle
 ) -> tuple[VaultHeader, KeyBundle]:
     """At unlock: finish a rotation a crash interrupted. Returns the header and keys to use."""
-    pending_path = directory / PENDING_NAME
-    if not pending_path.exists():
+    found = _read_pending(directory, header, slot)
+    if found is None:
         return header, bundle
+    pending, pending_slot = found
     try:
-        pending = parse_header(pending_path.read_bytes())
-    except (HeaderDamagedError, OSError):
-        return header, bundle  # the rotation never got past writing this file
-    pending_slot = next((s for s in pending.slots if s.slot_id == slot.slot_id), None)
-    if pending.vault_id != header.vault_id or pending_slot is None:
+        new = open_slot(
+            pending_slot,
+            vault_id=pending.vault_id,
+            secret=secret,
+            generation=pending.key_generation,
+        )
+    except MedVaultError:
         return header, bundle
-    new = open_slot(
-        pending_slot, vault_id=pending.vault_id, secret=secret, generation=pending.key_generation
-    )
+    if not _authentic(bundle, new):
+        new.wipe()
+        return header, bundle
     if bundle.clinical_key is None:
-        # Without the clinical key this user cannot finish; use whichever admin key fits.
+        # Without the clinical key this user cannot finish the rotation: keep the current header
+        # (so no practitioner loses the clinical key) and use whichever admin key fits now.
         try:
             close_database(open_database(directory / ADMIN_DB, bundle.admin_key))
         except DatabaseKeyMismatchError:
             bundle.wipe()
-            return pending, new
+            return header, new
         new.wipe()
         return header, bundle
     _complete(directory, bundle, new, pending)
@@ -80,7 +113,8 @@ def finish_pending_rotation(
 
 @requires(Permission.KEYS_ROTATE)
 def rotate_keys(session: Session) -> None:
-    """Rotate K_admin and K_clinical; the audit key and backup identity are kept."""
+    """Rotate K_admin and K_clinical; the audit key and backup identity are kept. Slots that the
+    registry in clinical.db does not vouch for are dropped, not re-sealed."""
     old = session.bundle
     if old.clinical_key is None or old.backup_identity is None:
         raise DatabaseKeyMismatchError()
@@ -92,9 +126,9 @@ def rotate_keys(session: Session) -> None:
     )
     header = session.header
     generation = header.key_generation + 1
+    trusted = [s for s in header.slots if slot_registry.is_trusted(session.clinical_db, s)]
     slots = tuple(
-        reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=generation)
-        for s in header.slots
+        reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=generation) for s in trusted
     )
     pending = replace(header, key_generation=generation, slots=slots)
     directory = session.directory
@@ -106,8 +140,9 @@ def rotate_keys(session: Session) -> None:
         # Reopen with whatever keys the files now have, so the session stays usable.
         if not _reopen_after_failure(session, old, new, pending):
             session.abandon()
+        new.wipe()
         raise
-    databases = open_vault_databases(directory, new, pending.vault_id)
+    databases = open_vault_databases(directory, new, pending)
     session.replace_keys(pending, new, databases.admin, databases.clinical)
     session.record(AuditEvent(AuditAction.KEY_ROTATION, Area.SYSTEM))
 
@@ -117,7 +152,7 @@ def _reopen_after_failure(
 ) -> bool:
     for header, bundle in ((session.header, old), (pending, new)):
         try:
-            databases = open_vault_databases(session.directory, bundle, header.vault_id)
+            databases = open_vault_databases(session.directory, bundle, header)
         except Exception:  # noqa: S112 - try the other key set
             continue
         keep = bundle.for_role(session.role)

@@ -12,7 +12,7 @@ from typing import NoReturn
 
 from medvault.core.audit import AuditAction, AuditEvent, Outcome
 from medvault.core.clock import iso_utc
-from medvault.core.errors import WrongCredentialsError
+from medvault.core.errors import VaultNotFoundError, WrongCredentialsError
 from medvault.core.header import VaultHeader
 from medvault.core.kdf import normalize_password
 from medvault.core.keyslots import KeySlot, burn_kdf, open_slot
@@ -23,7 +23,7 @@ from medvault.services.key_rotation import finish_pending_rotation
 from medvault.services.session import Session
 from medvault.services.vault_files import open_vault_databases
 from medvault.storage import users_repo
-from medvault.storage.header_store import load_header, save_header
+from medvault.storage.header_store import LoadedHeader, is_vault_dir, load_header, save_header
 from medvault.storage.vault_lock import VaultLock
 
 
@@ -59,12 +59,17 @@ def _start_session(
     )
     try:
         header, bundle = finish_pending_rotation(directory, header, slot, secret, bundle)
-        databases = open_vault_databases(directory, bundle, header.vault_id)
+        databases = open_vault_databases(directory, bundle, header)
     except BaseException:
         bundle.wipe()
         raise
     if repair_header:
-        save_header(directory, header)  # the keys proved this header good: restore its twin
+        try:
+            save_header(directory, header)  # the keys proved this header good: restore its twin
+        except BaseException:
+            databases.close()
+            bundle.wipe()
+            raise
     return Session(
         directory=directory,
         header=header,
@@ -88,9 +93,7 @@ def unlock(
     attempts: LoginAttempts | None = None,
 ) -> Session:
     attempts = attempts if attempts is not None else LoginAttempts()
-    loaded = load_header(directory)
-    lock = VaultLock(directory)
-    lock.acquire()
+    lock, loaded = _lock_and_load(directory)
     try:
         header = loaded.header
         slot = header.user_slot(login)
@@ -113,12 +116,19 @@ def unlock(
     except BaseException:
         lock.release()
         raise
+    try:
+        _admit(session, login, attempts)
+    except BaseException:
+        session.abandon()  # keys wiped, lock released, nothing more written
+        raise
+    return session
+
+
+def _admit(session: Session, login: str, attempts: LoginAttempts) -> None:
     user = users_repo.get_user(session.admin_db, login)
     if user is None or not user.active:
-        # A slot without an active account (a crash while disabling): refuse as a bad password,
-        # writing nothing.
-        session.abandon()
-        attempts.add(login, _now(config))
+        # A slot without an active account (a crash while disabling): refuse as a bad password.
+        attempts.add(login, session.now())
         raise WrongCredentialsError()
     session.must_change_password = user.must_change_password
     with session.admin_transaction() as conn:
@@ -126,10 +136,23 @@ def unlock(
             session.audit(
                 AuditEvent(AuditAction.FAILED_LOGIN, Area.SYSTEM, Outcome.DENIED, target=tried)
             )
-        attempts.failures.clear()
         users_repo.record_login(conn, login, session.now())
         session.audit(AuditEvent(AuditAction.LOGIN, Area.SYSTEM))
-    return session
+    attempts.failures.clear()
+
+
+def _lock_and_load(directory: Path) -> tuple[VaultLock, LoadedHeader]:
+    """Take the vault lock, then read the header: never act on a header another process is
+    about to replace. Nothing is created in a folder that is not a vault."""
+    if not directory.is_dir() or not is_vault_dir(directory):
+        raise VaultNotFoundError()
+    lock = VaultLock(directory)
+    lock.acquire()
+    try:
+        return lock, load_header(directory)
+    except BaseException:
+        lock.release()
+        raise
 
 
 def _now(config: ServiceConfig) -> str:
@@ -139,10 +162,8 @@ def _now(config: ServiceConfig) -> str:
 def unlock_with_recovery_code(directory: Path, code: str, *, config: ServiceConfig) -> Session:
     """Open with the recovery sheet: full access, to reset a forgotten practitioner password."""
     secret = normalize_recovery_code(code)
-    loaded = load_header(directory)
+    lock, loaded = _lock_and_load(directory)
     slot = loaded.header.recovery_slot()
-    lock = VaultLock(directory)
-    lock.acquire()
     try:
         if slot is None:
             raise WrongCredentialsError()
@@ -158,5 +179,9 @@ def unlock_with_recovery_code(directory: Path, code: str, *, config: ServiceConf
     except BaseException:
         lock.release()
         raise
-    session.record(AuditEvent(AuditAction.RECOVERY_UNLOCK, Area.SYSTEM))
+    try:
+        session.record(AuditEvent(AuditAction.RECOVERY_UNLOCK, Area.SYSTEM))
+    except BaseException:
+        session.abandon()
+        raise
     return session

@@ -19,10 +19,12 @@ from medvault.core.kdf import normalize_password
 from medvault.core.keyslots import SlotKind, create_slot, rewrap_slot
 from medvault.core.permissions import Area, Permission, Role
 from medvault.core.users import User, validate_display_name, validate_login
+from medvault.services import slot_registry
 from medvault.services.authz import requires
 from medvault.services.session import Session
 from medvault.services.vault_create import check_new_password
 from medvault.storage import users_repo
+from medvault.storage.database import transaction
 from medvault.storage.header_store import save_header
 
 _INITIAL_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
@@ -45,6 +47,11 @@ def _install_slot(session: Session, login: str, role: Role, password: str) -> No
         bundle=session.bundle,
         generation=session.header.key_generation,
     )
+    previous = session.header.user_slot(login)
+    with transaction(session.clinical_db, "clinical.db") as clinical:
+        slot_registry.register(clinical, slot)
+        if previous is not None:
+            slot_registry.forget(clinical, previous.slot_id)
     header = session.header.with_slot(slot)
     save_header(session.directory, header)
     session.header = header
@@ -128,9 +135,13 @@ def disable_user(session: Session, *, login: str) -> None:
     with session.admin_transaction() as conn:
         users_repo.disable_user(conn, login, session.now())
         session.audit(AuditEvent(AuditAction.USER_DISABLE, Area.SYSTEM, target=login))
+    removed = session.header.user_slot(login)
     header = session.header.without_login(login)
     save_header(session.directory, header)
     session.header = header
+    if removed is not None:
+        with transaction(session.clinical_db, "clinical.db") as clinical:
+            slot_registry.forget(clinical, removed.slot_id)
 
 
 @requires(Permission.USERS_LIST)

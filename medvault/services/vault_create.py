@@ -23,8 +23,14 @@ from medvault.core.password_policy import evaluate_password
 from medvault.core.permissions import Area, Role
 from medvault.core.recovery_code import generate_recovery_code, normalize_recovery_code
 from medvault.core.users import User, validate_display_name, validate_login
+from medvault.services import slot_registry
 from medvault.services.config import ServiceConfig
-from medvault.services.vault_files import ADMIN_DB, CLINICAL_DB, VAULT_ID_KEY
+from medvault.services.vault_files import (
+    ADMIN_DB,
+    BACKUP_RECIPIENT_KEY,
+    CLINICAL_DB,
+    VAULT_ID_KEY,
+)
 from medvault.storage import audit_repo, meta_repo, users_repo
 from medvault.storage.database import close_database, open_database, transaction
 from medvault.storage.header_store import save_header
@@ -59,6 +65,7 @@ def _prepare_directory(directory: Path) -> None:
     if directory.exists():
         if not directory.is_dir() or any(directory.iterdir()):
             raise VaultExistsError()
+        directory.chmod(0o700)  # patient files: owner only
         return
     if not directory.parent.is_dir():
         raise InvalidInputError(
@@ -167,6 +174,7 @@ def _build(
         migrate(admin, ADMIN_MIGRATIONS, ADMIN_DB)
         with transaction(admin, ADMIN_DB):
             meta_repo.put(admin, "settings", VAULT_ID_KEY, vault_id)
+            meta_repo.put(admin, "settings", BACKUP_RECIPIENT_KEY, header.backup_recipient.hex())
             users_repo.insert_user(
                 admin,
                 User(login, display_name, Role.PRACTITIONER, True, False, now, None),
@@ -188,6 +196,8 @@ def _build(
         migrate(clinical, CLINICAL_MIGRATIONS, CLINICAL_DB)
         with transaction(clinical, CLINICAL_DB):
             meta_repo.put(clinical, "clinical_meta", VAULT_ID_KEY, vault_id)
+            for slot in slots:
+                slot_registry.register(clinical, slot)
     finally:
         close_database(clinical)
     # The header goes last: a directory without it is not a vault, so a crash leaves none.

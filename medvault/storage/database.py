@@ -4,6 +4,7 @@ by code to our own errors. The only module family that touches sqlcipher3."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -91,7 +92,13 @@ def open_database(path: Path, key: SecretKey, *, create: bool = False) -> Connec
             fr=f"Le fichier {label} du coffre est absent. Restaurez une sauvegarde.",
             en=f"The vault file {label} is missing. Restore a backup.",
         )
-    uri = path.resolve().as_uri() + ("?mode=rwc" if create else "?mode=rw")
+    if create:
+        # Owner-only from the first byte; SQLite gives -wal and -shm the same permissions.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise VaultExistsError() from None
+    uri = path.resolve().as_uri() + "?mode=rw"
     try:
         conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except dbapi2.Error as exc:

@@ -18,6 +18,11 @@ def put(conn: Connection, table: Table, key: str, value: str) -> None:
         )
 
 
+def delete(conn: Connection, table: Table, key: str) -> None:
+    with mapped_errors():
+        conn.execute(f"DELETE FROM {table} WHERE key = ?", (key,))  # noqa: S608 - fixed names
+
+
 def get(conn: Connection, table: Table, key: str) -> str | None:
     with mapped_errors():
         row = conn.execute(

@@ -1,0 +1,46 @@
+"""Small label factories, so every window shows titles, notes and errors the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a4b00;"
+SUCCESS_STYLE = "color: #1b5e20;"
+
+
+def title_label(text: str, name: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def muted_label(text: str, name: str) -> QLabel:
+    """Secondary information (e.g. a path), selectable so it can be copied."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setToolTip(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText,
+        palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
+    )
+    label.setPalette(palette)
+    return label
+
+
+def message_label(name: str, style: str = ERROR_STYLE) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
