@@ -9,12 +9,14 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import medvault
 from medvault.core.errors import KnownError
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import bilingual
+from medvault.gui.resources import icon_path
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
 from medvault.services.demo import DEMO_LOGIN, DEMO_PASSWORD, default_demo_dir, ensure_demo_vault
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("medvault")
     app.setApplicationVersion(medvault.__version__)
+    app.setWindowIcon(QIcon(str(icon_path())))
     translator = _qt_translator()
     if translator is not None:
         app.installTranslator(translator)

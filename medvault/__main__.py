@@ -1,0 +1,5 @@
+"""`python -m medvault` starts the desktop application."""
+
+from medvault.gui.app import main
+
+raise SystemExit(main())
