@@ -6,7 +6,7 @@ import math
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
 
@@ -90,17 +90,28 @@ class KdfProfile:
         return cls(lambda: calibrate(target_seconds))
 
 
+def _measure(params: Argon2Params) -> float:
+    start = time.perf_counter()
+    derive_kek(b"calibration", b"\x00" * SALT_BYTES, params)
+    return time.perf_counter() - start
+
+
 def calibrate(
     target_seconds: float = TARGET_SECONDS,
     memory_kib: int = MIN_PRODUCT_MEMORY_KIB,
     parallelism: int = 2,
-    timer: Callable[[], float] = time.perf_counter,
+    measure: Callable[[Argon2Params], float] = _measure,
 ) -> Argon2Params:
     """Pick time_cost so one derivation takes about target_seconds on this machine (memory fixed
-    at >= 64 MiB), as KeePassXC calibrates its rounds."""
-    probe = Argon2Params(time_cost=1, memory_kib=memory_kib, parallelism=parallelism)
-    start = timer()
-    derive_kek(b"calibration", b"\x00" * SALT_BYTES, probe)
-    one_pass = max(timer() - start, 1e-6)
-    time_cost = max(1, min(_MAX_TIME_COST, math.floor(target_seconds / one_pass + 0.5)))
-    return Argon2Params(time_cost=time_cost, memory_kib=memory_kib, parallelism=parallelism)
+    at >= 64 MiB), as KeePassXC calibrates its rounds. The pass count doubles until a run takes
+    half the target, then scales linearly: a single one-pass run is dominated by allocating the
+    memory and would overestimate the cost of each pass."""
+    time_cost = 1
+    while True:
+        params = Argon2Params(time_cost=time_cost, memory_kib=memory_kib, parallelism=parallelism)
+        elapsed = max(measure(params), 1e-6)
+        if elapsed >= target_seconds / 2 or time_cost * 2 > _MAX_TIME_COST:
+            break
+        time_cost *= 2
+    scaled = math.floor(time_cost * target_seconds / elapsed + 0.5)
+    return replace(params, time_cost=max(1, min(_MAX_TIME_COST, scaled)))
