@@ -111,10 +111,9 @@ def finish_pending_rotation(
     return pending, new
 
 
-@requires(Permission.KEYS_ROTATE)
-def rotate_keys(session: Session) -> None:
-    """Rotate K_admin and K_clinical; the audit key and backup identity are kept. Slots that the
-    registry in clinical.db does not vouch for are dropped, not re-sealed."""
+def plan_rotation(session: Session) -> tuple[KeyBundle, VaultHeader]:
+    """New keys (the audit key and backup identity kept) and the header sealing them to every
+    slot the registry in clinical.db vouches for; others are dropped, not re-sealed."""
     old = session.bundle
     if old.clinical_key is None or old.backup_identity is None:
         raise DatabaseKeyMismatchError()
@@ -130,7 +129,14 @@ def rotate_keys(session: Session) -> None:
     slots = tuple(
         reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=generation) for s in trusted
     )
-    pending = replace(header, key_generation=generation, slots=slots)
+    return new, replace(header, key_generation=generation, slots=slots)
+
+
+@requires(Permission.KEYS_ROTATE)
+def rotate_keys(session: Session) -> None:
+    """Rotate K_admin and K_clinical (see plan_rotation)."""
+    old = session.bundle
+    new, pending = plan_rotation(session)
     directory = session.directory
     session.close_databases()
     try:

@@ -13,9 +13,8 @@ from medvault.core.header import VaultHeader, parse_header
 from medvault.core.keys import KeyBundle
 from medvault.core.keyslots import SlotKind, create_slot, open_slot, reseal_slot
 from medvault.core.permissions import Role
-from medvault.core.secrets import SecretKey
 from medvault.services import checks, users
-from medvault.services.key_rotation import PENDING_NAME, _rekey_if_old, rotate_keys
+from medvault.services.key_rotation import PENDING_NAME, rotate_keys
 from medvault.storage.database import open_database
 from medvault.storage.header_store import save_header, write_atomically
 from tests.conftest import (
@@ -26,6 +25,7 @@ from tests.conftest import (
     RECEPTIONIST_PASSWORD,
     VaultInfo,
 )
+from tests.services.test_key_rotation import crash_after_admin_rekey
 
 
 def _header(vault: VaultInfo) -> VaultHeader:
@@ -86,26 +86,7 @@ def test_swapped_backup_recipient_is_refused(vault: VaultInfo) -> None:
 def test_receptionist_during_an_unfinished_rotation_never_loses_the_clinical_key(
     vault: VaultInfo,
 ) -> None:
-    session = vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
-    old = session.bundle.for_role(Role.PRACTITIONER)
-    assert old.backup_identity is not None
-    new = KeyBundle(
-        SecretKey.generate(),
-        old.audit_key.copy(),
-        SecretKey.generate(),
-        old.backup_identity.copy(),
-    )
-    header = session.header
-    pending = replace(
-        header,
-        key_generation=2,
-        slots=tuple(
-            reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=2) for s in header.slots
-        ),
-    )
-    session.close()
-    write_atomically(vault.directory / PENDING_NAME, pending.to_bytes())
-    _rekey_if_old(vault.directory / "admin.db", old.admin_key, new.admin_key)
+    crash_after_admin_rekey(vault)
     # crash: clinical.db still has the old key
 
     with vault.unlock(RECEPTIONIST_LOGIN, RECEPTIONIST_PASSWORD) as session:

@@ -8,7 +8,12 @@ from medvault.core.errors import DatabaseKeyMismatchError
 from medvault.core.permissions import Role
 from medvault.core.secrets import SecretKey
 from medvault.services import checks, users
-from medvault.services.key_rotation import PENDING_NAME, _rekey_if_old, rotate_keys
+from medvault.services.key_rotation import (
+    PENDING_NAME,
+    _rekey_if_old,
+    plan_rotation,
+    rotate_keys,
+)
 from medvault.services.session import Session
 from medvault.storage.database import open_database
 from medvault.storage.header_store import write_atomically
@@ -19,6 +24,18 @@ from tests.conftest import (
     RECEPTIONIST_PASSWORD,
     VaultInfo,
 )
+
+
+def crash_after_admin_rekey(vault: VaultInfo) -> SecretKey:
+    """Leave the vault as a rotation killed between rekeying admin.db and clinical.db would;
+    returns the new K_admin."""
+    session = vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
+    old = session.bundle.for_role(Role.PRACTITIONER)  # copies: abandon() wipes the session's
+    new, pending = plan_rotation(session)
+    session.abandon()
+    write_atomically(vault.directory / PENDING_NAME, pending.to_bytes())
+    _rekey_if_old(vault.directory / "admin.db", old.admin_key, new.admin_key)
+    return new.admin_key
 
 
 def _keys(session: Session) -> tuple[SecretKey, SecretKey]:
@@ -73,33 +90,14 @@ def test_rotation_interrupted_after_admin_rekey_is_finished_at_next_unlock(
     vault: VaultInfo,
 ) -> None:
     """Replays rotate_keys step by step and stops where a crash could."""
-    from dataclasses import replace
-
-    from medvault.core.keys import KeyBundle
-    from medvault.core.keyslots import reseal_slot
-
     session = vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
     _store_clinical_row(session)
-    old = session.bundle.for_role(Role.PRACTITIONER)  # copies: close() wipes the session's
-    assert old.clinical_key is not None and old.backup_identity is not None
-    new = KeyBundle(
-        SecretKey.generate(), old.audit_key.copy(), SecretKey.generate(), old.backup_identity.copy()
-    )
-    header = session.header
-    pending = replace(
-        header,
-        key_generation=2,
-        slots=tuple(
-            reseal_slot(s, vault_id=header.vault_id, bundle=new, generation=2) for s in header.slots
-        ),
-    )
     session.close()
-    write_atomically(vault.directory / PENDING_NAME, pending.to_bytes())
-    _rekey_if_old(vault.directory / "admin.db", old.admin_key, new.admin_key)
+    new_admin_key = crash_after_admin_rekey(vault)
     # crash here: clinical.db still has the old key, the header still the old generation
 
     with vault.unlock(RECEPTIONIST_LOGIN, RECEPTIONIST_PASSWORD) as session:
-        assert session.bundle.admin_key.equals(new.admin_key)  # reception keeps working
+        assert session.bundle.admin_key.equals(new_admin_key)  # reception keeps working
     assert (vault.directory / PENDING_NAME).exists()
 
     with vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD) as session:
