@@ -23,7 +23,14 @@ from medvault.core.keys import KeyBundle
 from medvault.core.permissions import Area, Permission, Role
 from medvault.services.config import ServiceConfig
 from medvault.storage import audit_repo
-from medvault.storage.database import Connection, close_database, transaction
+from medvault.storage.database import (
+    Connection,
+    begin,
+    close_database,
+    commit,
+    rollback,
+    transaction,
+)
 from medvault.storage.vault_lock import VaultLock
 
 
@@ -140,6 +147,28 @@ class Session:
     def admin_transaction(self) -> Iterator[Connection]:
         with transaction(self.admin_db, "admin.db") as conn:
             yield conn
+
+    @contextlib.contextmanager
+    def clinical_transaction(self) -> Iterator[Connection]:
+        """A clinical write and its audit record (in admin.db) together.
+
+        Both transactions are open while the service works; the audit commits first, then the
+        clinical change. A crash between the two leaves an audit record of a change that did not
+        happen (reported, harmless), never a clinical change without its audit record."""
+        admin, clinical = self.admin_db, self.clinical_db
+        with transaction(admin, "admin.db"):
+            begin(clinical, "clinical.db")
+            try:
+                yield clinical
+            except BaseException:
+                rollback(clinical)
+                raise
+            commit(admin, "admin.db")  # the audit record first ...
+        try:
+            commit(clinical, "clinical.db")  # ... then the clinical change
+        except BaseException:
+            rollback(clinical)
+            raise
 
     # -- key changes (rotation) -----------------------------------------------------------------
     def close_databases(self) -> None:

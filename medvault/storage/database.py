@@ -33,6 +33,8 @@ class Cursor(Protocol):
 class Connection(Protocol):
     """The part of a DB-API connection the storage layer uses (sqlcipher3 ships no types)."""
 
+    @property
+    def in_transaction(self) -> bool: ...
     def execute(self, sql: str, parameters: Sequence[object] = ..., /) -> Cursor: ...
     def executemany(self, sql: str, parameters: Iterable[Sequence[object]], /) -> Cursor: ...
     def close(self) -> None: ...
@@ -138,19 +140,34 @@ def close_database(conn: Connection) -> None:
         conn.close()
 
 
-@contextlib.contextmanager
-def transaction(conn: Connection, file_label: str = "") -> Iterator[Connection]:
-    """One write transaction, taken at once (IMMEDIATE) so it cannot fail half-way on a lock."""
+def begin(conn: Connection, file_label: str = "") -> None:
+    """Take the write lock at once (IMMEDIATE) so the work cannot fail half-way on a lock."""
     with mapped_errors(file_label):
         conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(conn: Connection, file_label: str = "") -> None:
+    with mapped_errors(file_label):
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def rollback(conn: Connection) -> None:
+    with contextlib.suppress(dbapi2.Error):
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection, file_label: str = "") -> Iterator[Connection]:
+    """One write transaction: committed on normal exit, rolled back on any exception."""
+    begin(conn, file_label)
     try:
         yield conn
     except BaseException:
-        with contextlib.suppress(dbapi2.Error):
-            conn.execute("ROLLBACK")
+        rollback(conn)
         raise
-    with mapped_errors(file_label):
-        conn.execute("COMMIT")
+    commit(conn, file_label)
 
 
 def integrity_problems(conn: Connection) -> list[str]:

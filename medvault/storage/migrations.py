@@ -4,76 +4,31 @@ transaction together with the version bump, so a crash leaves the previous versi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from medvault.core.errors import VaultTooNewError
 from medvault.storage.database import Connection, mapped_errors, transaction
-
-
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    description: str
-    statements: tuple[str, ...]
-
+from medvault.storage.migration_step import Migration
+from medvault.storage.schema import (
+    admin_001_core,
+    admin_002_patients,
+    admin_003_appointments,
+    admin_004_documents,
+    clinical_001_meta,
+    clinical_002_record,
+    clinical_003_documents,
+)
 
 ADMIN_MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "users, settings, audit log and its chain head",
-        (
-            """CREATE TABLE settings (
-                key TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            ) STRICT""",
-            """CREATE TABLE users (
-                login TEXT PRIMARY KEY,
-                display_name TEXT NOT NULL,
-                role TEXT NOT NULL CHECK (role IN ('practitioner', 'receptionist')),
-                active INTEGER NOT NULL CHECK (active IN (0, 1)),
-                must_change_password INTEGER NOT NULL CHECK (must_change_password IN (0, 1)),
-                created_at TEXT NOT NULL,
-                last_login_at TEXT,
-                disabled_at TEXT
-            ) STRICT""",
-            """CREATE TABLE audit_log (
-                seq INTEGER PRIMARY KEY,
-                ts TEXT NOT NULL,
-                user_login TEXT,
-                role TEXT,
-                action TEXT NOT NULL,
-                area TEXT NOT NULL,
-                patient_id TEXT,
-                target TEXT,
-                outcome TEXT NOT NULL CHECK (outcome IN ('success', 'denied', 'error')),
-                mac BLOB NOT NULL
-            ) STRICT""",
-            # Append-only: the application never updates or deletes audit records.
-            """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-               BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
-            """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-               BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END""",
-            # The chain head, kept outside audit_log so that a cut-off tail is detected.
-            """CREATE TABLE audit_head (
-                id INTEGER PRIMARY KEY CHECK (id = 1),
-                seq INTEGER NOT NULL,
-                mac BLOB NOT NULL
-            ) STRICT""",
-        ),
-    ),
+    admin_001_core.MIGRATION,
+    admin_002_patients.MIGRATION,
+    admin_003_appointments.MIGRATION,
+    admin_004_documents.MIGRATION,
 )
 
 CLINICAL_MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1,
-        "clinical metadata (binds the file to its vault)",
-        (
-            """CREATE TABLE clinical_meta (
-                key TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            ) STRICT""",
-        ),
-    ),
+    clinical_001_meta.MIGRATION,
+    clinical_002_record.MIGRATION,
+    clinical_003_documents.MIGRATION,
 )
 
 

@@ -1,0 +1,1 @@
+"""Schema steps, one module each, numbered per database; never edit a released step."""
