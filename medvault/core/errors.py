@@ -120,3 +120,37 @@ class LastPractitionerError(KnownError):
 
 class AuditChainBrokenError(KnownError):
     """The audit chain does not verify; the message names the first bad record."""
+
+
+class FieldError(InvalidInputError):
+    """A field's value is refused; `field` names it so a form can show the message beside it."""
+
+    def __init__(self, field: str, fr: str, en: str) -> None:
+        self.field = field
+        super().__init__(fr=fr, en=en)
+
+
+class UnknownRecordError(KnownError):
+    fr = "Cette fiche n'existe pas (ou plus)."
+    en = "This record does not exist (any more)."
+
+
+class UnknownPatientError(UnknownRecordError):
+    fr = "Ce patient n'existe pas dans le coffre."
+    en = "This patient does not exist in the vault."
+
+
+class PatientDeletedError(KnownError):
+    fr = "Ce dossier patient a été supprimé ; il ne peut plus être modifié."
+    en = "This patient file was deleted; it can no longer be changed."
+
+
+class StaleWriteError(KnownError):
+    fr = (
+        "Cette fiche a été modifiée entre-temps (par une autre fenêtre ou un autre poste). "
+        "Rechargez-la avant d'enregistrer : vos changements n'ont pas été écrits."
+    )
+    en = (
+        "This record was changed in the meantime (in another window or session). Reload it "
+        "before saving: your changes were not written."
+    )
