@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from medvault import __version__
+from medvault.cli import backup_commands
 from medvault.cli.output import USER_COLUMNS, format_table, printable, report_error, say, user_rows
 from medvault.cli.passwords import PasswordReader
 from medvault.core.errors import (
@@ -364,6 +365,7 @@ def build_parser() -> argparse.ArgumentParser:
         "vérifier l'intégrité des deux bases et du journal d'audit / check both databases and "
         "the audit chain",
     )
+    backup_commands.register(commands, _add, _unlock)
     return parser
 
 

@@ -24,6 +24,7 @@ from medvault.core.permissions import Area, Role
 from medvault.core.recovery_code import generate_recovery_code, normalize_recovery_code
 from medvault.core.users import User, validate_display_name, validate_login
 from medvault.services import slot_registry
+from medvault.services.backup_recovery import recovery_recipient_from_code, store_recovery_recipient
 from medvault.services.config import ServiceConfig
 from medvault.services.vault_files import (
     ADMIN_DB,
@@ -169,12 +170,16 @@ def _build(
         backup_recipient=_backup_recipient(bundle),
         slots=slots,
     )
+    recovery_recipient = recovery_recipient_from_code(recovery_code)
     admin = open_database(directory / ADMIN_DB, bundle.admin_key, create=True)
     try:
         migrate(admin, ADMIN_MIGRATIONS, ADMIN_DB)
         with transaction(admin, ADMIN_DB):
             meta_repo.put(admin, "settings", VAULT_ID_KEY, vault_id)
             meta_repo.put(admin, "settings", BACKUP_RECIPIENT_KEY, header.backup_recipient.hex())
+            # Backups are also sealed to a key derived from the recovery code alone (see
+            # SECURITY.md, backups): the printed sheet then opens a backup with nothing else.
+            store_recovery_recipient(admin, recovery_recipient)
             users_repo.insert_user(
                 admin,
                 User(login, display_name, Role.PRACTITIONER, True, False, now, None),

@@ -1,0 +1,289 @@
+"""Opening and checking a backup without touching any live vault.
+
+The file is decrypted into a private temp folder (the databases stay SQLCipher-encrypted there),
+every member is checked against the manifest, and, when a secret that opens a key slot is given,
+both databases get SQLCipher and SQLite integrity checks and the audit chain is verified."""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from medvault.core.audit import AuditAction, AuditEvent, ChainReport, Outcome, verify_chain
+from medvault.core.backup_errors import BackupDamagedError, BackupWrongVaultError
+from medvault.core.backup_keys import age_identity, recovery_identity
+from medvault.core.backup_manifest import (
+    HEADER_MEMBER,
+    MAX_MANIFEST_BYTES,
+    Manifest,
+    parse_manifest,
+)
+from medvault.core.errors import (
+    DatabaseDamagedError,
+    DatabaseKeyMismatchError,
+    HeaderDamagedError,
+    InvalidInputError,
+    KnownError,
+    WrongCredentialsError,
+)
+from medvault.core.header import VaultHeader, parse_header
+from medvault.core.kdf import normalize_password
+from medvault.core.keys import KeyBundle
+from medvault.core.keyslots import open_slot
+from medvault.core.permissions import Area, Permission
+from medvault.core.recovery_code import normalize_recovery_code
+from medvault.services.authz import requires
+from medvault.services.backup import LAST_VERIFIED_FILE_KEY, LAST_VERIFIED_KEY
+from medvault.services.session import Session
+from medvault.services.vault_files import OpenDatabases, open_vault_databases
+from medvault.storage import audit_repo, meta_repo
+from medvault.storage.backup_archive import (
+    decrypt_backup_file,
+    extract_members,
+    private_work_dir,
+)
+from medvault.storage.database import integrity_problems
+from medvault.storage.header_store import load_header
+
+
+@dataclass(frozen=True)
+class BackupSecrets:
+    """What the user has: the recovery code (opens the backup and the recovery slot), an export
+    passphrase (opens the age layer of a copy), or a login and password valid at backup time."""
+
+    recovery_code: str | None = None
+    passphrase: str | None = None
+    login: str | None = None
+    password: str | None = None
+    # The live vault's folder, when it still exists: its header's slots give the backup
+    # identity, for backups made before the recovery recipient was registered.
+    live_vault: Path | None = None
+
+
+@dataclass(frozen=True)
+class OpenedBackup:
+    manifest: Manifest
+    header: VaultHeader
+    directory: Path  # vault.json, admin.db, clinical.db[, clinical.db-wal]
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    manifest: Manifest
+    deep_checked: bool  # False when only the passphrase was given: hashes only
+    clinical_checked: bool
+    admin_problems: tuple[str, ...] = ()
+    clinical_problems: tuple[str, ...] = ()
+    audit: ChainReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        audit_ok = self.audit is None or self.audit.ok
+        return not self.admin_problems and not self.clinical_problems and audit_ok
+
+
+def _live_identity(secrets: BackupSecrets) -> str | None:
+    if secrets.live_vault is None:
+        return None
+    header = load_header(secrets.live_vault).header
+    bundle = _bundle_from(header, secrets)
+    if bundle is None:
+        return None
+    try:
+        return None if bundle.backup_identity is None else age_identity(bundle.backup_identity)
+    finally:
+        bundle.wipe()
+
+
+def _identities(secrets: BackupSecrets, backup_identity: str | None) -> list[str]:
+    identities = [backup_identity] if backup_identity else []
+    live = _live_identity(secrets)
+    if live is not None:
+        identities.append(live)
+    if secrets.recovery_code is not None:
+        derived = recovery_identity(normalize_recovery_code(secrets.recovery_code))
+        try:
+            identities.append(age_identity(derived))
+        finally:
+            derived.wipe()
+    return identities
+
+
+@contextlib.contextmanager
+def open_backup(
+    path: Path,
+    secrets: BackupSecrets,
+    *,
+    expected_vault_id: str | None = None,
+    backup_identity: str | None = None,
+    work_parent: Path | None = None,
+) -> Iterator[OpenedBackup]:
+    """Decrypt and check the members against the manifest; the temp folder goes on exit."""
+    identities = _identities(secrets, backup_identity)
+    if not identities and secrets.passphrase is None:
+        raise InvalidInputError(
+            fr="Donnez le code de secours ou la phrase de passe de la copie.",
+            en="Give the recovery code or the copy's passphrase.",
+        )
+    with private_work_dir(work_parent) as work:
+        payload = work / "payload.tar"
+        decrypt_backup_file(
+            path,
+            payload,
+            identities=() if secrets.passphrase is not None else identities,
+            passphrase=secrets.passphrase,
+        )
+        members_dir = work / "vault"
+        members_dir.mkdir(mode=0o700)
+        members = extract_members(payload, members_dir)
+        payload.unlink()
+        if members[0].size > MAX_MANIFEST_BYTES:
+            raise BackupDamagedError()
+        manifest = parse_manifest(members[0].path.read_bytes())
+        members[0].path.unlink()
+        found = members[1:]
+        if tuple(m.name for m in found) != manifest.member_names():
+            raise BackupDamagedError()
+        for member, expected in zip(found, manifest.members, strict=True):
+            if member.size != expected.size or not hmac.compare_digest(
+                member.sha256, expected.sha256
+            ):
+                raise BackupDamagedError()
+        try:
+            header = parse_header((members_dir / HEADER_MEMBER).read_bytes())
+        except HeaderDamagedError:
+            raise BackupDamagedError() from None
+        if header.vault_id != manifest.vault_id:
+            raise BackupDamagedError()
+        if expected_vault_id is not None and manifest.vault_id != expected_vault_id:
+            raise BackupWrongVaultError()
+        yield OpenedBackup(manifest, header, members_dir)
+
+
+def open_bundle(opened: OpenedBackup, secrets: BackupSecrets) -> KeyBundle | None:
+    """The keys of the backup's header, from the recovery slot or a user slot; None when the
+    secrets open no slot (a passphrase alone)."""
+    return _bundle_from(opened.header, secrets)
+
+
+def _bundle_from(header: VaultHeader, secrets: BackupSecrets) -> KeyBundle | None:
+    if secrets.recovery_code is not None:
+        slot = header.recovery_slot()
+        secret = normalize_recovery_code(secrets.recovery_code)
+    elif secrets.login is not None and secrets.password is not None:
+        slot = header.user_slot(secrets.login)
+        secret = normalize_password(secrets.password)
+    else:
+        return None
+    if slot is None:
+        raise WrongCredentialsError()
+    return open_slot(
+        slot, vault_id=header.vault_id, secret=secret, generation=header.key_generation
+    )
+
+
+def open_databases(opened: OpenedBackup, bundle: KeyBundle) -> OpenDatabases:
+    try:
+        return open_vault_databases(opened.directory, bundle, opened.header)
+    except (DatabaseKeyMismatchError, DatabaseDamagedError, HeaderDamagedError):
+        raise BackupDamagedError() from None
+
+
+def deep_check(opened: OpenedBackup, bundle: KeyBundle, databases: OpenDatabases) -> VerifyReport:
+    admin = databases.admin
+    records = audit_repo.iter_records(admin)
+    head = audit_repo.read_head(admin)
+    chain = verify_chain(bundle.audit_key, opened.header.vault_id, records, head)
+    expected = opened.manifest.audit_head
+    same_head = (head is None and expected is None) or (
+        head is not None
+        and expected is not None
+        and head.seq == expected.seq
+        and hmac.compare_digest(head.mac.hex(), expected.mac)
+    )
+    if chain.ok and not same_head:
+        chain = ChainReport(
+            False,
+            chain.records_checked,
+            None,
+            "La tête du journal d'audit ne correspond pas au manifeste de la sauvegarde.",
+            "The audit chain head does not match the backup manifest.",
+        )
+    clinical = databases.clinical
+    return VerifyReport(
+        manifest=opened.manifest,
+        deep_checked=True,
+        clinical_checked=clinical is not None,
+        admin_problems=tuple(integrity_problems(admin)),
+        clinical_problems=() if clinical is None else tuple(integrity_problems(clinical)),
+        audit=chain,
+    )
+
+
+def _check(opened: OpenedBackup, bundle: KeyBundle | None) -> VerifyReport:
+    if bundle is None:
+        return VerifyReport(opened.manifest, deep_checked=False, clinical_checked=False)
+    try:
+        databases = open_databases(opened, bundle)
+        try:
+            return deep_check(opened, bundle, databases)
+        finally:
+            databases.close()
+    finally:
+        bundle.wipe()
+
+
+def verify_backup(
+    path: Path,
+    secrets: BackupSecrets,
+    *,
+    expected_vault_id: str | None = None,
+    work_parent: Path | None = None,
+) -> VerifyReport:
+    """Check a backup with what the sheet or the recipient of a copy has; writes nothing
+    outside a private temp folder, which is removed."""
+    with open_backup(
+        path, secrets, expected_vault_id=expected_vault_id, work_parent=work_parent
+    ) as opened:
+        return _check(opened, open_bundle(opened, secrets))
+
+
+@requires(Permission.BACKUP_RESTORE)
+def verify_backup_in_session(
+    session: Session, path: Path, *, work_parent: Path | None = None
+) -> VerifyReport:
+    """A practitioner checks one of this vault's backups with the keys of the session (the backup
+    identity opens the file; the databases open with the current keys unless rotated since)."""
+    backup_key = session.bundle.backup_identity
+    assert backup_key is not None  # practitioners and recovery hold it
+    try:
+        with open_backup(
+            path,
+            BackupSecrets(),
+            expected_vault_id=session.header.vault_id,
+            backup_identity=age_identity(backup_key),
+            work_parent=work_parent,
+        ) as opened:
+            if opened.header.key_generation != session.header.key_generation:
+                raise KnownError(
+                    fr="Les clés du coffre ont été renouvelées depuis cette sauvegarde : "
+                    "vérifiez-la avec le code de secours.",
+                    en="The vault keys were rotated since this backup: verify it with the "
+                    "recovery code.",
+                )
+            report = _check(opened, session.bundle.for_role(session.role))
+    except KnownError:
+        session.record(
+            AuditEvent(AuditAction.VAULT_CHECK, Area.SYSTEM, Outcome.ERROR, target="backup")
+        )
+        raise
+    outcome = Outcome.SUCCESS if report.ok else Outcome.ERROR
+    with session.admin_transaction() as conn:
+        if report.ok:
+            meta_repo.put(conn, "settings", LAST_VERIFIED_KEY, session.now())
+            meta_repo.put(conn, "settings", LAST_VERIFIED_FILE_KEY, str(path))
+        session.audit(AuditEvent(AuditAction.VAULT_CHECK, Area.SYSTEM, outcome, target="backup"))
+    return report
