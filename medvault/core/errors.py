@@ -154,3 +154,14 @@ class StaleWriteError(KnownError):
         "This record was changed in the meantime (in another window or session). Reload it "
         "before saving: your changes were not written."
     )
+
+
+class ErasureBasisError(InvalidInputError):
+    fr = (
+        "Indiquez le fondement légal de l'effacement (durée de conservation échue, demande du "
+        "patient ou dossier créé par erreur)."
+    )
+    en = (
+        "State the legal basis for the erasure (retention period over, patient's request, or "
+        "file created in error)."
+    )
