@@ -22,7 +22,7 @@ from medvault.core.patient import (
 from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
 from medvault.services.session import Session
-from medvault.storage import appointments_repo, patients_repo
+from medvault.storage import appointments_repo, clinical_merge_repo, patients_repo
 from medvault.storage.database import Connection
 
 
@@ -142,27 +142,47 @@ def merge_patients(
     gets `merged_into`, leaves searches, and its appointments move to the surviving record.
     An administrative act open to both roles, audited on both records.
 
-    Clinical data kept under the duplicate's id (clinical.db) is not moved here; readers
-    follow `merged_into` (patients_repo.surviving_id)."""
+    A practitioner's merge also moves the duplicate's clinical record in the same transaction.
+    Reception holds no clinical key: after its merge the clinical rows stay under the
+    duplicate's id, which readers resolve through `merged_into` (patients_repo.surviving_id)."""
     if duplicate_id == surviving_id:
         raise field_error("merge")
-    with session.admin_transaction() as conn:
-        _live(conn, duplicate_id)
-        try:
-            _live(conn, surviving_id)
-        except PatientDeletedError:
-            raise field_error("merge") from None
-        when, by = session.now(), _author(session)
-        version = patients_repo.mark_merged(
-            conn, duplicate_id, surviving_id, expected_version=expected_version, when=when, by=by
-        )
-        if version is None:
-            raise StaleWriteError()
-        moved = appointments_repo.move_to_patient(
-            conn, duplicate_id, surviving_id, when=when, by=by
-        )
-        session.audit(_event(AuditAction.UPDATE, duplicate_id, f"merged_into:{surviving_id}"))
-        session.audit(
-            _event(AuditAction.UPDATE, surviving_id, f"merged_from:{duplicate_id};appts:{moved}")
-        )
-        return _load(conn, surviving_id)
+    if session.has_clinical_access:
+        with session.clinical_transaction() as clinical:
+            merged = _merge(session, duplicate_id, surviving_id, expected_version)
+            moved = clinical_merge_repo.move_clinical(clinical, duplicate_id, surviving_id)
+            session.audit(
+                AuditEvent(
+                    AuditAction.UPDATE,
+                    Area.CLINICAL,
+                    patient_id=str(surviving_id),
+                    target=f"merged_from:{duplicate_id};clinical:{moved}",
+                )
+            )
+        return merged
+    with session.admin_transaction():
+        return _merge(session, duplicate_id, surviving_id, expected_version)
+
+
+def _merge(
+    session: Session, duplicate_id: int, surviving_id: int, expected_version: int
+) -> Patient:
+    """The admin.db part of a merge, inside the caller's open admin transaction."""
+    conn = session.admin_db
+    _live(conn, duplicate_id)
+    try:
+        _live(conn, surviving_id)
+    except PatientDeletedError:
+        raise field_error("merge") from None
+    when, by = session.now(), _author(session)
+    version = patients_repo.mark_merged(
+        conn, duplicate_id, surviving_id, expected_version=expected_version, when=when, by=by
+    )
+    if version is None:
+        raise StaleWriteError()
+    moved = appointments_repo.move_to_patient(conn, duplicate_id, surviving_id, when=when, by=by)
+    session.audit(_event(AuditAction.UPDATE, duplicate_id, f"merged_into:{surviving_id}"))
+    session.audit(
+        _event(AuditAction.UPDATE, surviving_id, f"merged_from:{duplicate_id};appts:{moved}")
+    )
+    return _load(conn, surviving_id)
