@@ -8,15 +8,17 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import medvault
 from medvault.core.errors import KnownError
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.first_run_wizard import FirstRunWizard
 from medvault.gui.messages import bilingual
-from medvault.gui.resources import icon_path
+from medvault.gui.resources import icon_path, resources_dir
+from medvault.gui.settings_store import APPLICATION, LANGUAGES, ORGANIZATION, SettingsStore
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
 from medvault.services.demo import DEMO_LOGIN, DEMO_PASSWORD, default_demo_dir, ensure_demo_vault
@@ -53,65 +55,149 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("medvault")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(medvault.__version__)
     app.setWindowIcon(QIcon(str(icon_path())))
-    translator = _qt_translator()
-    if translator is not None:
-        app.installTranslator(translator)
+    settings = SettingsStore.for_user()
+    install_translations(app, settings.language())
     dialogs = Dialogs()
     previous_hook = sys.excepthook
     sys.excepthook = _BugHook(dialogs)
     try:
-        controller = open_vault(args, config=ServiceConfig(), dialogs=dialogs)
-        if controller is None:
-            return 0 if args.vault is None and not args.demo else 1
-        controller.start()
+        startup = Startup(args, config=ServiceConfig(), dialogs=dialogs, settings=settings)
+        if not startup.start():
+            return 1
         return app.exec()
     finally:
         sys.excepthook = previous_hook
 
 
+class Startup(QObject):
+    """Picks the first window: the vault named by the options, else the remembered vault's
+    login window, else the first-run wizard; then the login window of the vault it chose."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        *,
+        config: ServiceConfig,
+        dialogs: Dialogs,
+        settings: SettingsStore,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._args = args
+        self._config = config
+        self._dialogs = dialogs
+        self._settings = settings
+        self.controller: VaultController | None = None
+        self.wizard: FirstRunWizard | None = None
+
+    def start(self) -> bool:
+        """False when there is nothing to show (the user has been told why)."""
+        if self._args.demo or self._args.vault is not None:
+            self.controller = open_vault(
+                self._args, config=self._config, dialogs=self._dialogs, settings=self._settings
+            )
+            if self.controller is None:
+                return False
+            if self._args.vault is not None:
+                self._settings.remember_vault(Path(self._args.vault).expanduser())
+            self.controller.start()
+            return True
+        remembered = self._settings.last_vault()
+        if remembered is not None:
+            try:
+                self.controller = VaultController(
+                    remembered, config=self._config, settings=self._settings
+                )
+            except KnownError as error:
+                self._dialogs.warn(_title(), _remembered_missing_text(remembered, error))
+            else:
+                self.controller.start()
+                return True
+        self.wizard = FirstRunWizard(config=self._config, dialogs=self._dialogs)
+        self.wizard.vault_chosen.connect(self._on_wizard_vault_chosen)
+        self.wizard.show()
+        return True
+
+    def _on_wizard_vault_chosen(self, directory: Path) -> None:
+        self._settings.remember_vault(directory)
+        try:
+            self.controller = VaultController(
+                directory, config=self._config, settings=self._settings
+            )
+        except KnownError as error:
+            self._dialogs.warn(_title(), bilingual(error))
+            return
+        self.controller.start()
+
+
 def open_vault(
-    args: argparse.Namespace, *, config: ServiceConfig, dialogs: Dialogs
+    args: argparse.Namespace,
+    *,
+    config: ServiceConfig,
+    dialogs: Dialogs,
+    settings: SettingsStore | None = None,
 ) -> VaultController | None:
-    """The controller for the vault the options name, or None once the user has been told why
-    there is none (no vault given yet, or a known error such as a missing or busy vault)."""
-    title = QCoreApplication.translate("app", "medvault")
+    """The controller for the vault the options name (--vault or --demo), or None once the
+    user has been told why there is none (a known error such as a missing or busy vault)."""
     if not args.demo and args.vault is None:
-        dialogs.inform(title, first_run_text())
         return None
     try:
         if args.demo:
             directory = ensure_demo_vault(default_demo_dir(), config)
             return VaultController(
-                directory, config=config, login=DEMO_LOGIN, demo_password=DEMO_PASSWORD
+                directory,
+                config=config,
+                login=DEMO_LOGIN,
+                demo_password=DEMO_PASSWORD,
+                settings=settings,
             )
-        return VaultController(Path(args.vault).expanduser(), config=config)
+        return VaultController(Path(args.vault).expanduser(), config=config, settings=settings)
     except KnownError as error:
-        dialogs.warn(title, bilingual(error))
+        dialogs.warn(_title(), bilingual(error))
         return None
 
 
-def first_run_text() -> str:
-    return QCoreApplication.translate(
+def _title() -> str:
+    return QCoreApplication.translate("app", "medvault")
+
+
+def _remembered_missing_text(directory: Path, error: KnownError) -> str:
+    intro = QCoreApplication.translate(
         "app",
-        "L'assistant de premier démarrage n'est pas encore disponible.\n"
-        "Pour essayer medvault : medvault --demo\n"
-        "Pour créer votre coffre : medvault-admin init, puis medvault --vault CHEMIN\n\n"
-        "The first-run wizard is not available yet.\n"
-        "To try medvault: medvault --demo\n"
-        "To create your vault: medvault-admin init, then medvault --vault PATH",
-    )
+        "Le coffre utilisé la dernière fois ({path}) ne peut pas être ouvert. S'il est sur un "
+        "disque externe ou un partage, branchez-le puis relancez medvault ; sinon, choisissez "
+        "un coffre dans l'assistant.",
+    ).format(path=directory)
+    return f"{intro}\n\n{bilingual(error)}"
 
 
-def _qt_translator() -> QTranslator | None:
-    """Qt's own French strings (standard buttons, context menus) when the system is French."""
-    translator = QTranslator()
-    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(), "qtbase", "_", directory):
-        return translator
-    return None
+def effective_language(setting: str, system: QLocale) -> str:
+    """The chosen language, else French on a French system and English otherwise."""
+    if setting in LANGUAGES:
+        return setting
+    return "fr" if system.language() == QLocale.Language.French else "en"
+
+
+def install_translations(app: QCoreApplication, setting: str) -> str:
+    """Install medvault's and Qt's translators for the interface language; returns it."""
+    language = effective_language(setting, QLocale.system())
+    if language != "fr":  # French is the source language: nothing to load
+        ours = QTranslator(app)  # parented: a translator must outlive its installation
+        if ours.load(str(translations_dir() / f"medvault_{language}.qm")):
+            app.installTranslator(ours)
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(QLocale(language), "qtbase", "_", qt_dir):  # standard buttons, context menus
+        app.installTranslator(qt)
+    return language
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
 
 
 class _BugHook:

@@ -1,23 +1,38 @@
-"""The main window (first version): who is logged in, and the Lock button."""
+"""The main window: find a patient as you type, open or create a file, lock the vault.
+
+The list is a lazily fetched model over the patient services (search and sort in SQL). The
+window title and the status bar name the practice and the user, never a patient."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
-from medvault.gui.messages import role_label
-from medvault.gui.widgets import title_label
+from medvault.core.errors import KnownError
+from medvault.gui.dialogs import Dialogs
+from medvault.gui.main_menu import MainMenu
+from medvault.gui.messages import LANGUAGE, role_label
+from medvault.gui.patient_file_window import PatientFileWindow, open_patient_file
+from medvault.gui.patient_list_model import SEARCH_LIMIT, PatientListModel
+from medvault.gui.patient_search_bar import DEBOUNCE_MS, PatientSearchBar
+from medvault.gui.settings_store import SettingsStore
+from medvault.gui.widgets import message_label, muted_label, title_label
+from medvault.services import patients_search
 from medvault.services.session import Session
+
+_COLUMN_WIDTHS = (170, 150, 170, 120, 60, 160, 140)
 
 
 class MainWindow(QMainWindow):
@@ -25,64 +40,214 @@ class MainWindow(QMainWindow):
 
     locked = Signal()
 
-    def __init__(self, session: Session, *, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        dialogs: Dialogs | None = None,
+        settings: SettingsStore | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self._dialogs = dialogs if dialogs is not None else Dialogs(self)
+        self._file_windows: list[PatientFileWindow] = []
+        self._locking = False
         practice_name = session.header.practice_name
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("medvault — {name}").format(name=practice_name))
 
         title = title_label(practice_name, "practice_label")
-
-        user_label = QLabel(session.login or self.tr("(code de secours)"))
-        user_label.setObjectName("user_label")
-        role = QLabel(role_label(session.role))
-        role.setObjectName("role_label")
-        identity = QFormLayout()
-        identity.addRow(self.tr("Connecté en tant que :"), user_label)
-        identity.addRow(self.tr("Profil :"), role)
-
-        note = QLabel(
-            self.tr(
-                "Les dossiers patients arriveront dans la prochaine version de medvault.\n"
-                "Patient files will come in the next version of medvault."
-            )
-        )
-        note.setObjectName("note_label")
-        note.setWordWrap(True)
-        note.setFrameShape(QFrame.Shape.StyledPanel)
-        note.setMargin(12)
-
-        self._lock_action = QAction(self.tr("Verrouiller / Lock"), self)
-        self._lock_action.setObjectName("lock_action")
-        self._lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
-        self._lock_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(self._lock_action)
+        self._new_action = self._action("new_patient_action", self.tr("Nouveau patient"), "N")
+        self._find_action = self._action("find_action", self.tr("Rechercher"), "F")
+        self._lock_action = self._action("lock_action", self.tr("Verrouiller / Lock"), "L")
+        new_button = QPushButton(self.tr("Nouveau patient"))
+        new_button.setObjectName("new_patient_button")
+        new_button.setToolTip(self.tr("Créer un dossier patient (Ctrl+N)"))
         lock_button = QPushButton(self.tr("Verrouiller / Lock"))
         lock_button.setObjectName("lock_button")
         lock_button.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(lock_button)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(new_button)
+        top.addWidget(lock_button)
+
+        self.search_bar = PatientSearchBar(debounce_ms=debounce_ms)
+        self.search_bar.setToolTip(self.tr("Rechercher un patient (Ctrl+F)"))
+        self.model = PatientListModel(session, self)
+        self.table = self._build_table()
+        self._count_label = muted_label("", "count_label")
+        self._error_label = message_label("list_error_label")
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(title)
-        layout.addLayout(identity)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self._error_label)
+        layout.addWidget(self._count_label)
         self.setCentralWidget(central)
-        self.resize(640, 360)
+        self._build_status_bar()
+        self.menu = MainMenu(self, session, self._dialogs, settings)
+        self.resize(1100, 700)
 
+        self._connect(new_button, lock_button)
+        self._on_model_model_reset()
+        self.search_bar.setFocus()
+
+    def _connect(self, new_button: QPushButton, lock_button: QPushButton) -> None:
+        new_button.clicked.connect(self._on_new_button_clicked)
         lock_button.clicked.connect(self._on_lock_button_clicked)
+        self._new_action.triggered.connect(self._on_new_action_triggered)
+        self._find_action.triggered.connect(self._on_find_action_triggered)
         self._lock_action.triggered.connect(self._on_lock_action_triggered)
+        self.search_bar.query_changed.connect(self._on_search_bar_query_changed)
+        self.search_bar.down_pressed.connect(self._on_search_bar_down_pressed)
+        self.search_bar.returnPressed.connect(self._on_search_bar_down_pressed)
+        self.model.load_failed.connect(self._on_model_load_failed)
+        self.model.modelReset.connect(self._on_model_model_reset)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._on_open_shortcut_activated)
+
+    def _action(self, name: str, text: str, key: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(f"Ctrl+{key}"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("patient_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        # Fixed row heights: the view never measures rows, which keeps scrolling cheap.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, width in enumerate(_COLUMN_WIDTHS[: self.model.columnCount()]):
+            table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)  # sort() on the model re-queries in SQL
+        return table
+
+    def _build_status_bar(self) -> None:
+        user_label = QLabel(self._session.login or self.tr("(code de secours)"))
+        user_label.setObjectName("user_label")
+        role = QLabel(role_label(self._session.role))
+        role.setObjectName("role_label")
+        status = self.statusBar()
+        status.setObjectName("status_bar")
+        status.addPermanentWidget(QLabel(self.tr("Connecté en tant que :")))
+        status.addPermanentWidget(user_label)
+        status.addPermanentWidget(QLabel(self.tr("· Profil :")))
+        status.addPermanentWidget(role)
 
     @property
     def session(self) -> Session:
         return self._session
+
+    @property
+    def file_windows(self) -> list[PatientFileWindow]:
+        self._file_windows = [w for w in self._file_windows if isValid(w) and w.isVisible()]
+        return list(self._file_windows)
+
+    # -- opening files -------------------------------------------------------------------------
+    def open_patient(self, patient_id: int) -> PatientFileWindow | None:
+        """Bring the file forward if open, else read it (audited) and show it."""
+        for opened in self.file_windows:
+            if opened.patient_id == patient_id:
+                opened.raise_()
+                opened.activateWindow()
+                return opened
+        window = open_patient_file(self._session, patient_id, self._dialogs, self)
+        if window is not None:
+            self._show_file_window(window)
+        return window
+
+    def new_patient(self) -> PatientFileWindow:
+        window = PatientFileWindow(self._session, self._dialogs, parent=self)
+        self._show_file_window(window)
+        return window
+
+    def _show_file_window(self, window: PatientFileWindow) -> None:
+        window.patient_saved.connect(self._on_file_window_patient_saved)
+        window.open_patient_requested.connect(self.open_patient)
+        self._file_windows.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _open_row(self, row: int) -> None:
+        patient_id = self.model.patient_id(row)
+        if patient_id is not None:
+            self.open_patient(patient_id)
+
+    # -- slots ---------------------------------------------------------------------------------
+    def _on_search_bar_query_changed(self, query: str) -> None:
+        self._error_label.clear()
+        self.model.set_query(query)
+
+    def _on_search_bar_down_pressed(self) -> None:
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self._open_row(index.row())
+
+    def _on_open_shortcut_activated(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._open_row(index.row())
+
+    def _on_model_load_failed(self, message: str) -> None:
+        self._error_label.setText(message)
+
+    def _on_model_model_reset(self) -> None:
+        rows = self.model.rowCount()
+        if self.model.is_searching:
+            if rows >= SEARCH_LIMIT:
+                text = self.tr("Plus de {n} résultats : précisez la recherche.").format(n=rows)
+            elif rows:
+                text = self.tr("{n} résultat(s)").format(n=rows)
+            else:
+                text = self.tr("Aucun patient ne correspond à cette recherche.")
+        else:
+            try:
+                total = patients_search.count_patients(self._session)
+            except KnownError as error:
+                self._error_label.setText(error.message(LANGUAGE))
+                return
+            text = self.tr("{n} patient(s)").format(n=f"{total:,}".replace(",", "\u202f"))
+        self._count_label.setText(text)
+
+    def _on_file_window_patient_saved(self, _patient_id: int) -> None:
+        self.model.refresh()
+
+    def _on_new_button_clicked(self) -> None:
+        self.new_patient()
+
+    def _on_new_action_triggered(self) -> None:
+        self.new_patient()
+
+    def _on_find_action_triggered(self) -> None:
+        self.search_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_bar.selectAll()
 
     def _on_lock_button_clicked(self) -> None:
         self._lock()
@@ -90,7 +255,13 @@ class MainWindow(QMainWindow):
     def _on_lock_action_triggered(self) -> None:
         self._lock()
 
+    # -- locking and closing -------------------------------------------------------------------
     def _lock(self) -> None:
+        # Locking must never wait on a question: open files close without asking.
+        self._locking = True
+        for window in self.file_windows:
+            window.discard_and_close()
+        self.menu.close_windows()
         self._session.lock()
         # Announce first so the login window is visible before this one closes: Qt would
         # otherwise quit on the last window closed.
@@ -98,5 +269,11 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._locking:
+            for window in self.file_windows:
+                if not window.close():  # unsaved changes kept: stay open
+                    event.ignore()
+                    return
+        self.menu.close_windows()
         self._session.close()  # no-op after a lock
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from medvault.gui.change_password_dialog import ChangePasswordDialog
 from medvault.gui.login_window import LoginWindow
 from medvault.gui.main_window import MainWindow
 from medvault.gui.messages import LANGUAGE
+from medvault.gui.settings_store import SettingsStore
 from medvault.services.config import ServiceConfig
 from medvault.services.session import Session
 from medvault.services.vault_info import read_practice_name
@@ -28,9 +29,11 @@ class VaultController(QObject):
         config: ServiceConfig,
         login: str = "",
         demo_password: str | None = None,
+        settings: SettingsStore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self.login_window = LoginWindow(
             directory,
             practice_name=read_practice_name(directory),
@@ -80,7 +83,7 @@ class VaultController(QObject):
             self.password_dialog = None
 
     def _show_main_window(self, session: Session) -> None:
-        window = MainWindow(session)
+        window = MainWindow(session, settings=self._settings)
         window.locked.connect(self._on_main_window_locked)
         self.main_window = window
         window.show()

@@ -1,0 +1,380 @@
+"""A patient's documents of one kind (administrative or clinical): the list, import by button or
+by dropping files (a dropped folder starts the desktop sweep), the in-memory viewer and the
+audited export.
+
+A clinical tab is never built for a session without clinical access: the constructor refuses,
+so a receptionist's window cannot even hold one by mistake."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from medvault.core.documents import (
+    CATEGORY_LABELS,
+    DEFAULT_CATEGORY,
+    MAX_SOURCE_CHARS,
+    DocumentInfo,
+    DocumentKind,
+    categories_for,
+    title_from_file_name,
+)
+from medvault.core.errors import KnownError, PermissionDeniedError
+from medvault.gui.dialogs import Dialogs
+from medvault.gui.document_viewer import DocumentViewer
+from medvault.gui.messages import LANGUAGE
+from medvault.gui.sweep_dialog import SweepDialog, human_size
+from medvault.gui.widgets import message_label
+from medvault.services import documents
+from medvault.services.session import Session
+
+PathChooser = Callable[[], Path | None]
+SavePathChooser = Callable[[str], Path | None]
+
+
+class ClinicalAccessRequiredError(PermissionDeniedError):
+    fr = "Les documents médicaux ne sont accessibles qu'avec un profil praticien."
+    en = "Clinical documents are only available to a practitioner profile."
+
+
+@dataclass(frozen=True)
+class _Services:
+    """The calls of one kind, so the tab never mixes administrative and clinical ones."""
+
+    import_document: Callable[..., DocumentInfo]
+    list_documents: Callable[[Session, int], list[DocumentInfo]]
+    read_document: Callable[[Session, int], bytes]
+    export_document: Callable[[Session, int, Path], Path]
+
+
+_SERVICES = {
+    DocumentKind.ADMINISTRATIVE: _Services(
+        documents.import_admin_document,
+        documents.list_admin_documents,
+        documents.read_admin_document,
+        documents.export_admin_document,
+    ),
+    DocumentKind.CLINICAL: _Services(
+        documents.import_clinical_document,
+        documents.list_clinical_documents,
+        documents.read_clinical_document,
+        documents.export_clinical_document,
+    ),
+}
+
+
+class DocumentsTab(QWidget):
+    """`documents_changed` after an import or a sweep. Files and folders are chosen by the
+    callables given here, else through the Dialogs wrapper (which tests pre-answer)."""
+
+    documents_changed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        patient_id: int,
+        kind: str,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        choose_open_path: PathChooser | None = None,
+        choose_save_path: SavePathChooser | None = None,
+        choose_folder: PathChooser | None = None,
+    ) -> None:
+        document_kind = DocumentKind(kind)
+        if document_kind is DocumentKind.CLINICAL and not session.has_clinical_access:
+            raise ClinicalAccessRequiredError()
+        super().__init__(parent)
+        self._session = session
+        self._patient_id = patient_id
+        self._kind = document_kind
+        self._services = _SERVICES[document_kind]
+        self._dialogs = dialogs
+        self._choose_open_path = choose_open_path
+        self._choose_save_path = choose_save_path
+        self._choose_folder = choose_folder
+        self._documents: list[DocumentInfo] = []
+        self.viewer: DocumentViewer | None = None
+        self.sweep_dialog: SweepDialog | None = None
+        self.setObjectName(f"{document_kind.value}_documents_tab")
+        self.setAcceptDrops(True)
+
+        importing = self._build_import_row()
+
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("documents_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Titre"), self.tr("Date"), self.tr("Catégorie"), self.tr("Taille"),
+             self.tr("Source")]
+        )  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        hint = QLabel(
+            self.tr("Glissez ici des fichiers ou un dossier pour les ranger dans le coffre.")
+        )
+        hint.setObjectName("drop_hint_label")
+        hint.setWordWrap(True)
+        self._view_button = self._button("view_button", self.tr("Afficher"))
+        self._export_button = self._button("export_button", self.tr("Exporter…"))
+        actions = QHBoxLayout()
+        actions.addWidget(hint, 1)
+        actions.addWidget(self._view_button)
+        actions.addWidget(self._export_button)
+        self.error_label = message_label("error_label")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(importing)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.error_label)
+
+        self._view_button.clicked.connect(self._on_view_button_clicked)
+        self._export_button.clicked.connect(self._on_export_button_clicked)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.table.itemDoubleClicked.connect(self._on_table_item_double_clicked)
+        self.refresh()
+
+    def _build_import_row(self) -> QHBoxLayout:
+        """What the next import will be filed as: category, date and source."""
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("category_combo")
+        for category in categories_for(self._kind):
+            label = self.tr(CATEGORY_LABELS[category][0])
+            self.category_combo.addItem(label, category.value)
+        default = DEFAULT_CATEGORY[self._kind].value
+        self.category_combo.setCurrentIndex(self.category_combo.findData(default))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setObjectName("document_date_edit")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.source_edit = QLineEdit()
+        self.source_edit.setObjectName("source_edit")
+        self.source_edit.setMaxLength(MAX_SOURCE_CHARS)
+        self.source_edit.setPlaceholderText(self.tr("Source (ex. : laboratoire, hôpital)"))
+        import_button = self._button("import_button", self.tr("Importer un fichier…"))
+        sweep_button = self._button("sweep_button", self.tr("Ranger un dossier…"))
+        importing = QHBoxLayout()
+        importing.addWidget(QLabel(self.tr("Catégorie :")))
+        importing.addWidget(self.category_combo)
+        importing.addWidget(QLabel(self.tr("Date :")))
+        importing.addWidget(self.date_edit)
+        importing.addWidget(self.source_edit, 1)
+        importing.addWidget(import_button)
+        importing.addWidget(sweep_button)
+        import_button.clicked.connect(self._on_import_button_clicked)
+        sweep_button.clicked.connect(self._on_sweep_button_clicked)
+        return importing
+
+    def _button(self, name: str, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        return button
+
+    @property
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        return tuple(self._documents)
+
+    # -- the list ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self._documents = self._services.list_documents(self._session, self._patient_id)
+        except KnownError as error:
+            self._documents = []
+            self.error_label.setText(error.message(LANGUAGE))
+        self.table.setRowCount(len(self._documents))
+        for row, info in enumerate(self._documents):
+            cells = (
+                info.title,
+                f"{info.document_date:%d/%m/%Y}",
+                self.tr(CATEGORY_LABELS[info.category][0]),
+                human_size(info.size),
+                info.source,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self._on_table_item_selection_changed()
+
+    def selected_document(self) -> DocumentInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._documents):
+            return None
+        return self._documents[rows[0].row()]
+
+    def select_document(self, document_id: int) -> None:
+        for row, info in enumerate(self._documents):
+            if info.id == document_id:
+                self.table.selectRow(row)
+
+    def _on_table_item_selection_changed(self) -> None:
+        chosen = self.selected_document() is not None
+        self._view_button.setEnabled(chosen)
+        self._export_button.setEnabled(chosen)
+
+    # -- import --------------------------------------------------------------------------------
+    def import_file(self, path: Path) -> DocumentInfo | None:
+        """Import one file with the category, date and source set above the list."""
+        qdate = self.date_edit.date()
+        try:
+            info = self._services.import_document(
+                self._session,
+                patient_id=self._patient_id,
+                path=path,
+                title=title_from_file_name(path.name),
+                document_date=date(qdate.year(), qdate.month(), qdate.day()),
+                category=str(self.category_combo.currentData()),
+                source=self.source_edit.text(),
+                original_name=path.name,
+            )
+        except KnownError as error:
+            self._dialogs.warn(self.tr("Import"), error.message(LANGUAGE))
+            return None
+        self.error_label.clear()
+        self.refresh()
+        self.select_document(info.id)
+        self.documents_changed.emit()
+        return info
+
+    def _on_import_button_clicked(self) -> None:
+        path = self._open_path()
+        if path is not None:
+            self.import_file(path)
+
+    def _open_path(self) -> Path | None:
+        if self._choose_open_path is not None:
+            return self._choose_open_path()
+        return self._dialogs.get_open_path(self.tr("Importer un document"))
+
+    # -- folders: the desktop sweep ------------------------------------------------------------
+    def start_sweep(self, folder: Path) -> SweepDialog:
+        dialog = SweepDialog(self._session, folder, self._patient_id, self._kind, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.sweep_dialog = dialog
+        dialog.sweep_finished.connect(self._on_sweep_dialog_sweep_finished)
+        dialog.open()
+        return dialog
+
+    def _on_sweep_button_clicked(self) -> None:
+        if self._choose_folder is not None:
+            folder = self._choose_folder()
+        else:
+            folder = self._dialogs.get_folder(self.tr("Choisir le dossier à ranger"))
+        if folder is not None:
+            self.start_sweep(folder)
+
+    def _on_sweep_dialog_sweep_finished(self, _result: object) -> None:
+        self.refresh()
+        self.documents_changed.emit()
+
+    # -- drag and drop -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        event.acceptProposedAction()
+        self.drop_paths(paths)
+
+    def drop_paths(self, paths: list[Path]) -> None:
+        """Files are imported at once; a folder opens the sweep (dry run first)."""
+        for path in paths:
+            if path.is_dir():
+                self.start_sweep(path)
+                return  # one sweep at a time; the dry run needs the user's eyes
+            self.import_file(path)
+
+    # -- viewing and export --------------------------------------------------------------------
+    def _on_table_item_double_clicked(self, _item: QTableWidgetItem) -> None:
+        self.view_selected()
+
+    def _on_view_button_clicked(self) -> None:
+        self.view_selected()
+
+    def view_selected(self) -> DocumentViewer | None:
+        info = self.selected_document()
+        if info is None:
+            return None
+        try:
+            data = self._services.read_document(self._session, info.id)
+        except KnownError as error:
+            self._dialogs.warn(self.tr("Document"), error.message(LANGUAGE))
+            return None
+        if self.viewer is not None:
+            self.viewer.close()
+        viewer = DocumentViewer(data, info.media_type, info.title, parent=self)
+        viewer.export_requested.connect(self._on_viewer_export_requested)
+        viewer.destroyed.connect(self._on_viewer_destroyed)
+        self.viewer = viewer
+        viewer.show()
+        return viewer
+
+    def _on_viewer_destroyed(self) -> None:
+        self.viewer = None
+
+    def _on_viewer_export_requested(self) -> None:
+        self.export_selected()
+
+    def _on_export_button_clicked(self) -> None:
+        self.export_selected()
+
+    def export_selected(self) -> Path | None:
+        info = self.selected_document()
+        if info is None:
+            return None
+        warning = self.tr(
+            "La copie exportée ne sera plus protégée par le coffre : elle sera lisible par "
+            "quiconque accède à cet ordinateur ou à ce support. Supprimez-la dès qu'elle n'est "
+            "plus utile. L'export est inscrit au journal. Continuer ?"
+        )
+        if not self._dialogs.confirm(self.tr("Exporter une copie non protégée"), warning):
+            return None
+        target = self._save_path(info.original_name)
+        if target is None:
+            return None
+        try:
+            written = self._services.export_document(self._session, info.id, target)
+        except KnownError as error:
+            self._dialogs.warn(self.tr("Export"), error.message(LANGUAGE))
+            return None
+        self._dialogs.inform(self.tr("Export"), self.tr("Copie exportée : {path}").format(
+            path=str(written)))  # fmt: skip
+        return written
+
+    def _save_path(self, suggested: str) -> Path | None:
+        if self._choose_save_path is not None:
+            return self._choose_save_path(suggested)
+        return self._dialogs.get_save_path(self.tr("Exporter le document"), Path(suggested))

@@ -1,0 +1,88 @@
+"""The main window's "Cabinet" menu: agenda, users (practitioners), settings. The windows it
+opens belong to the session and are closed when the main window locks or closes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from medvault.gui.agenda_window import AgendaWindow
+from medvault.gui.dialogs import Dialogs
+from medvault.gui.settings_dialog import SettingsDialog
+from medvault.gui.settings_store import SettingsStore
+from medvault.gui.users_dialog import UsersDialog
+from medvault.services.session import Session
+
+
+class MainMenu(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: Session,
+        dialogs: Dialogs,
+        settings: SettingsStore | None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._dialogs = dialogs
+        self._settings = settings
+        self._opened: list[QWidget] = []
+        menu = window.menuBar().addMenu(self.tr("&Cabinet"))
+        menu.setObjectName("practice_menu")
+        self.agenda_action = self._add(menu, "agenda_action", self.tr("Agenda…"), "Ctrl+D")
+        self.agenda_action.triggered.connect(self._on_agenda_action_triggered)
+        self.users_action: QAction | None = None
+        if UsersDialog.available_to(session):
+            self.users_action = self._add(menu, "users_action", self.tr("Utilisateurs…"), "")
+            self.users_action.triggered.connect(self._on_users_action_triggered)
+        self.settings_action: QAction | None = None
+        if settings is not None:
+            self.settings_action = self._add(
+                menu, "settings_action", self.tr("Paramètres…"), "Ctrl+,"
+            )
+            self.settings_action.triggered.connect(self._on_settings_action_triggered)
+
+    def _add(self, menu: QObject, name: str, text: str, key: str) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(name)
+        if key:
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
+
+    def _keep(self, widget: QWidget) -> None:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._opened.append(widget)
+        widget.destroyed.connect(lambda: self._forget(widget))
+        widget.show()
+
+    def _forget(self, widget: QWidget) -> None:
+        if widget in self._opened:
+            self._opened.remove(widget)
+
+    def close_windows(self) -> None:
+        """On lock: nothing opened from the session may outlive it."""
+        for widget in list(self._opened):
+            widget.close()
+        self._opened.clear()
+
+    def _on_agenda_action_triggered(self) -> None:
+        agenda = AgendaWindow(self._session, self._dialogs)
+        agenda.setWindowFlag(Qt.WindowType.Window)
+        agenda.setWindowTitle(self.tr("Agenda — medvault"))
+        if hasattr(self._window, "open_patient"):
+            agenda.patient_opened.connect(self._window.open_patient)
+        self._keep(agenda)
+
+    def _on_users_action_triggered(self) -> None:
+        self._keep(UsersDialog(self._session, dialogs=self._dialogs, parent=self._window))
+
+    def _on_settings_action_triggered(self) -> None:
+        assert self._settings is not None
+        dialog = SettingsDialog(
+            self._settings, config=self._session.config, dialogs=self._dialogs, parent=self._window
+        )
+        self._keep(dialog)
