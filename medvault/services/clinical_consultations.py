@@ -111,14 +111,14 @@ def list_consultations(
 def search_consultations(
     session: Session, query: str, *, limit: int = SEARCH_LIMIT
 ) -> list[SearchHit]:
-    """Consultations whose reason or notes contain every word of `query` (accents ignored,
-    words may be prefixes): the `limit` most recently written, newest first.
+    """Consultations whose reason or notes contain every word of `query` (accents ignored):
+    whole words first, and when they give fewer than `limit` notes, words as prefixes; the
+    most recently written, newest first.
 
     The audit record says a search happened, not what was searched (the words are clinical)."""
     if not isinstance(query, str):
         raise FieldError("query", "La recherche doit être un texte.", "The search must be text.")
     limit, _ = check_page(limit, 0, max_limit=MAX_SEARCH_LIMIT)
-    expression = repo.match_expression(query)
-    hits = [] if expression is None else repo.search(session.clinical_db, expression, limit=limit)
+    hits = repo.search_words(session.clinical_db, query, limit=limit)
     session.record(AuditEvent(AuditAction.READ, Area.CLINICAL, target="consultation_search"))
     return hits

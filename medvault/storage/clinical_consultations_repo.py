@@ -117,8 +117,9 @@ def list_for_patient(
     return [_consultation(r) for r in rows]
 
 
-def match_expression(text: str) -> str | None:
-    """An FTS5 query for the words of `text`, each a quoted prefix term, all required.
+def match_expression(text: str, *, prefixes: bool = True) -> str | None:
+    """An FTS5 query for the words of `text`, each a quoted term (a prefix term unless
+    `prefixes` is False), all required.
 
     Quoting every word means the user's text is never read as FTS syntax (AND, NEAR, column
     filters, quotes). None when there is no word to look for."""
@@ -126,7 +127,7 @@ def match_expression(text: str) -> str | None:
     terms = []
     for word in words:
         # One-letter prefixes would walk most of the vocabulary: match those words whole.
-        terms.append(f'"{word}"*' if len(word) >= 2 else f'"{word}"')
+        terms.append(f'"{word}"*' if prefixes and len(word) >= 2 else f'"{word}"')
     return " ".join(terms) or None
 
 
@@ -148,6 +149,20 @@ def search(conn: Connection, expression: str, *, limit: int) -> list[SearchHit]:
     with mapped_errors(_LABEL):
         rows = conn.execute(SEARCH_SQL, (expression, limit)).fetchall()
     return [SearchHit(int(r[0]), int(r[1]), date.fromisoformat(r[2]), r[3]) for r in rows]
+
+
+def search_words(conn: Connection, text: str, *, limit: int) -> list[SearchHit]:
+    """Whole words first: a prefix longer than the index's prefix sizes makes FTS5 read every
+    note it matches before keeping the newest, so a common word typed in full is far cheaper
+    as a whole word (docs/PERFORMANCE.md). Prefixes only when whole words give too few notes."""
+    exact = match_expression(text, prefixes=False)
+    if exact is None:
+        return []
+    hits = search(conn, exact, limit=limit)
+    prefix = match_expression(text)
+    if len(hits) < limit and prefix is not None and prefix != exact:
+        hits = search(conn, prefix, limit=limit)
+    return hits
 
 
 def search_plan(conn: Connection, expression: str, *, limit: int) -> list[str]:

@@ -263,3 +263,16 @@ def test_search_plan_uses_the_fts_index_and_ranks_nothing(conn: Connection) -> N
     flags = int(fts[0].split("INDEX ")[1].split(":")[0])
     assert flags & 0x20 == 0 and flags & 0xC0 == 0xC0, plan
     assert any("SEARCH c USING INTEGER PRIMARY KEY" in line for line in plan), plan
+
+
+def test_whole_words_come_first_then_prefixes(conn: Connection) -> None:
+    with transaction(conn):
+        for index, word in enumerate(["patient", "patient", "patient", "patiente"]):
+            data = _consultation(date(2024, 1, 1) + timedelta(days=index), f"{word} fatigué")
+            consultations.insert(conn, 1, data, when=WHEN, who=WHO)
+    two = consultations.search_words(conn, "patient", limit=2)
+    assert [h.reason for h in two] == ["patient fatigué", "patient fatigué"]
+    every = consultations.search_words(conn, "patient", limit=10)
+    assert sorted(h.reason for h in every) == ["patient fatigué"] * 3 + ["patiente fatigué"]
+    assert len(consultations.search_words(conn, "fatig", limit=10)) == 4
+    assert consultations.search_words(conn, " ; ", limit=10) == []
