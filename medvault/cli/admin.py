@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from medvault import __version__
-from medvault.cli import backup_commands
+from medvault.cli import backup_commands, demo_command
 from medvault.cli.output import USER_COLUMNS, format_table, printable, report_error, say, user_rows
 from medvault.cli.passwords import PasswordReader
 from medvault.core.errors import (
@@ -366,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the audit chain",
     )
     backup_commands.register(commands, _add, _unlock)
+    demo_command.register(commands)
     return parser
 
 

@@ -1,6 +1,7 @@
-"""The demo vault: a throwaway vault with no real data, so a practice can try medvault.
+"""The demo vault: a throwaway vault of synthetic patients, so a practice can try medvault.
 
-Its password is public on purpose (the login screen shows it); nothing else may use it."""
+Its passwords are public on purpose (the login screen shows the practitioner's, the README lists
+both accounts); nothing else may use them."""
 
 from __future__ import annotations
 
@@ -9,15 +10,20 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from medvault.core.errors import VaultExistsError
+from medvault.core.permissions import Role
+from medvault.services import demo_data
 from medvault.services.config import ServiceConfig
-from medvault.services.vault_create import create_vault
+from medvault.services.demo_data import DEMO_RECEPTIONIST, DemoAccount, create_demo_vault
 from medvault.storage.header_store import is_vault_dir
 
 DEMO_LOGIN = "demo"
 DEMO_PASSWORD = "Cabinet-Demo-Soleil-2026!"  # noqa: S105 - public on purpose, see above
-DEMO_PRACTICE_NAME = "Cabinet de démonstration"
+DEMO_PRACTICE_NAME = demo_data.DEMO_PRACTICE_NAME
 DEMO_DISPLAY_NAME = "Dr Démo"
 DEMO_DIR_NAME = "Demo.medvault"
+DEMO_PATIENTS = 300  # enough to scroll, search and fill an agenda; made in a few seconds
+DEMO_SEED = 2026
+DEMO_PRACTITIONER = DemoAccount(DEMO_LOGIN, DEMO_DISPLAY_NAME, DEMO_PASSWORD, Role.PRACTITIONER)
 
 
 def default_demo_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -29,20 +35,24 @@ def default_demo_dir(environ: Mapping[str, str] | None = None) -> Path:
     return data_home / "medvault" / "demo" / DEMO_DIR_NAME
 
 
-def ensure_demo_vault(directory: Path, config: ServiceConfig) -> Path:
-    """Create the demo vault the first time; afterwards return it untouched. Never writes over
-    anything: an existing path that is not a vault raises VaultExistsError."""
+def ensure_demo_vault(
+    directory: Path, config: ServiceConfig, *, patients: int = DEMO_PATIENTS
+) -> Path:
+    """Create the demo vault the first time, filled with `patients` synthetic patients and a
+    receptionist account; afterwards return it untouched. Never writes over anything: an
+    existing path that is not a vault raises VaultExistsError."""
     if directory.exists() or directory.is_symlink():
         if directory.is_dir() and is_vault_dir(directory):
             return directory
         raise VaultExistsError()
     directory.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    create_vault(
+    create_demo_vault(
         directory,
-        practice_name=DEMO_PRACTICE_NAME,
-        login=DEMO_LOGIN,
-        display_name=DEMO_DISPLAY_NAME,
-        password=DEMO_PASSWORD,
         config=config,
+        patients=patients,
+        seed=DEMO_SEED,
+        practitioner=DEMO_PRACTITIONER,
+        receptionist=DEMO_RECEPTIONIST,  # the same desk account as medvault-admin demo
+        practice_name=DEMO_PRACTICE_NAME,
     )
     return directory

@@ -402,3 +402,39 @@ def count_live(conn: Connection) -> int:
             f"SELECT count(*) FROM patients AS p WHERE {LIVE}"  # noqa: S608
         ).fetchone()
     return int(row[0])
+
+
+def insert_patients(
+    conn: Connection, rows: Sequence[PatientData], *, when: str, by: str
+) -> list[int]:
+    """Insert many validated records (same columns and keys as insert_patient), in the caller's
+    transaction; each record's search keys are computed once and the name keys written in one
+    batch. Returns the new ids in the order of `rows`."""
+    ids: list[int] = []
+    name_keys: list[tuple[int, str, str, int]] = []
+    sql = (
+        f"INSERT INTO patients ({_DATA_COLUMNS}, {_KEY_COLUMNS}, "  # noqa: S608
+        "created_at, created_by, updated_at, updated_by) "
+        f"VALUES ({', '.join('?' * 28)}) RETURNING id"
+    )
+    with mapped_errors("admin.db"):
+        for data in rows:
+            keys = search_keys(data)
+            key_values = (
+                keys.search_name,
+                keys.sort_key,
+                keys.used_name_key,
+                keys.first_names_key,
+                keys.city_key,
+            )
+            row = conn.execute(sql, (*_data_values(data), *key_values, when, by, when, by))
+            patient_id = int(row.fetchone()[0])
+            ids.append(patient_id)
+            name_keys.extend(
+                (rank, key, keys.sort_key, patient_id) for rank, key in sorted(keys.name_keys)
+            )
+        conn.executemany(
+            "INSERT INTO patient_name_keys (rank, key, sort_key, patient_id) VALUES (?, ?, ?, ?)",
+            name_keys,
+        )
+    return ids

@@ -8,6 +8,7 @@ import pytest
 
 from medvault.core.errors import VaultExistsError
 from medvault.core.password_policy import evaluate_password
+from medvault.services import patients_search
 from medvault.services.config import ServiceConfig
 from medvault.services.demo import (
     DEMO_DISPLAY_NAME,
@@ -17,6 +18,7 @@ from medvault.services.demo import (
     default_demo_dir,
     ensure_demo_vault,
 )
+from medvault.services.demo_data import DEMO_RECEPTIONIST
 from medvault.services.unlock import unlock
 from medvault.services.vault_info import read_practice_name
 
@@ -44,6 +46,19 @@ def test_created_once_then_reused_untouched(tmp_path: Path, config: ServiceConfi
     assert snapshot(directory) == before
     with unlock(directory, DEMO_LOGIN, DEMO_PASSWORD, config=config) as session:
         assert not session.must_change_password
+
+
+def test_filled_with_patients_and_a_desk_account(tmp_path: Path, config: ServiceConfig) -> None:
+    directory = tmp_path / "Demo.medvault"
+    ensure_demo_vault(directory, config, patients=20)
+    with unlock(directory, DEMO_LOGIN, DEMO_PASSWORD, config=config) as session:
+        assert session.has_clinical_access
+        assert patients_search.count_patients(session) == 20
+    desk = DEMO_RECEPTIONIST
+    with unlock(directory, desk.login, desk.password, config=config) as session:
+        assert not session.must_change_password
+        assert not session.has_clinical_access
+        assert patients_search.count_patients(session) == 20
 
 
 def test_refuses_a_directory_that_is_not_a_vault(tmp_path: Path, config: ServiceConfig) -> None:
