@@ -159,6 +159,7 @@ class PatientSummary:
     birth_date: date
     identity_status: IdentityStatus
     city: str | None
+    phone_mobile: str | None  # E.164, as stored
 
     @property
     def display_name(self) -> str:

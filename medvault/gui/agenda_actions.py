@@ -21,7 +21,7 @@ from medvault.core.appointment import (
 from medvault.core.errors import KnownError
 from medvault.gui.agenda_booking_dialog import AppointmentDialog
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.services import appointments
 from medvault.services.session import Session
 
@@ -174,7 +174,7 @@ class AppointmentActionBar(QWidget):
         try:
             action(self._session, appointment.id, expected_version=appointment.version)
         except KnownError as error:
-            self._dialogs.warn(self.tr("Rendez-vous"), error.message(LANGUAGE))
+            self._dialogs.warn(self.tr("Rendez-vous"), error.message(language()))
         # Refresh in every case: after a refusal the list shows what is really stored.
         self.changed.emit()
 

@@ -30,7 +30,7 @@ from medvault.core.appointment import (
     BookingResult,
 )
 from medvault.core.errors import FieldError, KnownError
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import message_label
 from medvault.services import appointments, patients_search
 from medvault.services.session import Session
@@ -150,7 +150,7 @@ class AppointmentDialog(QDialog):
                 self._session, text, limit=_PATIENT_RESULTS
             ).patients
         except KnownError as error:
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
             return
         self.error_label.clear()
         for summary in found:
@@ -179,7 +179,7 @@ class AppointmentDialog(QDialog):
         try:
             result = self._save(patient_id, day, start)
         except KnownError as error:
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
             if isinstance(error, FieldError):
                 self._focus(error.field)
             return

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,7 +26,7 @@ from medvault.gui.agenda_booking_dialog import AppointmentDialog
 from medvault.gui.agenda_day_view import AgendaDayView
 from medvault.gui.agenda_week_view import AgendaWeekView
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import message_label, title_label
 from medvault.services import appointments
 from medvault.services.session import Session
@@ -96,6 +97,8 @@ class AgendaWindow(QWidget):
         self.week_view.selection_changed.connect(self._on_view_selection_changed)
         self.week_view.day_chosen.connect(self._on_week_view_day_chosen)
         self.day_view.activated_entry.connect(self._on_day_view_activated_entry)
+        QShortcut(QKeySequence.StandardKey.Close, self, self._on_close_shortcut_activated)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._on_close_shortcut_activated)
         self.refresh()
 
     def _build_navigation(self) -> QHBoxLayout:
@@ -186,13 +189,19 @@ class AgendaWindow(QWidget):
                 )
                 count = sum(len(entries) for _day, entries in week.days)
         except KnownError as error:
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
             return
         self.error_label.clear()
         self._summary_label.setText(self.tr("{count} rendez-vous").format(count=count))
         self.action_bar.set_appointment(self.selected_appointment())
 
     # -- navigation ----------------------------------------------------------------------------
+    def _on_close_shortcut_activated(self) -> None:
+        # Esc and Ctrl+W close the agenda when it is a window of its own, never when embedded.
+        # Nothing is edited here (booking happens in its own dialog), so nothing to ask.
+        if self.isWindow():
+            self.close()
+
     def _step(self) -> timedelta:
         return timedelta(days=1 if self._mode == DAY else 7)
 

@@ -21,7 +21,12 @@ from medvault.gui.resources import icon_path, resources_dir
 from medvault.gui.settings_store import APPLICATION, LANGUAGES, ORGANIZATION, SettingsStore
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
-from medvault.services.demo import DEMO_LOGIN, DEMO_PASSWORD, default_demo_dir, ensure_demo_vault
+from medvault.services.demo import (
+    DEMO_LOGIN,
+    DEMO_PASSWORD,
+    create_temporary_demo_vault,
+    remove_temporary_demo_vault,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--demo",
         action="store_true",
-        help="ouvrir (ou créer) le coffre de démonstration / open (or create) the demo vault",
+        help=(
+            "ouvrir un coffre de démonstration neuf, effacé à la fermeture / open a fresh demo "
+            "vault, deleted on exit"
+        ),
     )
     return parser
 
@@ -140,6 +148,7 @@ def open_vault(
     config: ServiceConfig,
     dialogs: Dialogs,
     settings: SettingsStore | None = None,
+    demo_root: Path | None = None,
 ) -> VaultController | None:
     """The controller for the vault the options name (--vault or --demo), or None once the
     user has been told why there is none (a known error such as a missing or busy vault)."""
@@ -147,7 +156,11 @@ def open_vault(
         return None
     try:
         if args.demo:
-            directory = ensure_demo_vault(default_demo_dir(), config)
+            # A fresh vault each time, deleted when the application quits.
+            directory = create_temporary_demo_vault(config, root=demo_root)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(lambda: remove_temporary_demo_vault(directory))
             return VaultController(
                 directory,
                 config=config,

@@ -27,7 +27,7 @@ from medvault.gui.agenda_actions import (
 )
 from medvault.gui.agenda_booking_dialog import AppointmentDialog
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import message_label
 from medvault.services import appointments
 from medvault.services.session import Session
@@ -98,7 +98,7 @@ class AppointmentsTab(QWidget):
         try:
             self._appointments = appointments.patient_appointments(self._session, self._patient_id)
         except KnownError as error:
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
             self._appointments = ()
         else:
             self.error_label.clear()

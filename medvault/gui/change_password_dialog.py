@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from medvault.core.errors import KnownError, WrongCredentialsError
 from medvault.core.password_policy import evaluate_password
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import SUCCESS_STYLE, WARNING_STYLE, message_label
 from medvault.services.session import Session
 from medvault.services.users import change_own_password
@@ -109,7 +109,7 @@ class ChangePasswordDialog(QDialog):
             else:
                 self._strength_label.setText(
                     self.tr("Robustesse : insuffisante. {reasons}").format(
-                        reasons=verdict.explain(LANGUAGE)
+                        reasons=verdict.explain(language())
                     )
                 )
                 self._strength_label.setStyleSheet(WARNING_STYLE)
@@ -145,7 +145,7 @@ class ChangePasswordDialog(QDialog):
             self._error_label.setText(self.tr("Le mot de passe actuel est incorrect."))
             return
         except KnownError as error:
-            self._error_label.setText(error.message(LANGUAGE))
+            self._error_label.setText(error.message(language()))
             return
         self.accept()
 

@@ -26,7 +26,7 @@ from medvault.core.clinical_consultation import (
 )
 from medvault.core.errors import FieldError, KnownError
 from medvault.gui.clinical_fields import FieldGrid, FieldKind, FieldSpec, format_number
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label
 from medvault.services import clinical_consultations
 from medvault.services.session import Session
@@ -53,45 +53,44 @@ class ConsultationEditor(QWidget):
         self._session = session
         self._patient_id = patient_id
         self._current: Consultation | None = None
-        tr = self.tr
         notes_form = QFormLayout()
         notes_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._notes = FieldGrid(
             notes_form,
             (
-                FieldSpec("consulted_on", tr("Date *"), FieldKind.DATE),
-                FieldSpec("reason", tr("Motif *")),
-                FieldSpec("subjective", tr("S — Subjectif"), FieldKind.TEXT),
-                FieldSpec("objective", tr("O — Objectif (examen)"), FieldKind.TEXT),
-                FieldSpec("assessment", tr("A — Évaluation"), FieldKind.TEXT),
-                FieldSpec("plan", tr("P — Plan"), FieldKind.TEXT),
+                FieldSpec("consulted_on", self.tr("Date *"), FieldKind.DATE),
+                FieldSpec("reason", self.tr("Motif *")),
+                FieldSpec("subjective", self.tr("S — Subjectif"), FieldKind.TEXT),
+                FieldSpec("objective", self.tr("O — Objectif (examen)"), FieldKind.TEXT),
+                FieldSpec("assessment", self.tr("A — Évaluation"), FieldKind.TEXT),
+                FieldSpec("plan", self.tr("P — Plan"), FieldKind.TEXT),
             ),
             "consultation",
         )
-        vitals_box = QGroupBox(tr("Constantes"))
+        vitals_box = QGroupBox(self.tr("Constantes"))
         vitals_form = QFormLayout(vitals_box)
         self._vitals = FieldGrid(
             vitals_form,
             (
-                FieldSpec("weight_kg", tr("Poids (kg)"), FieldKind.NUMBER),
-                FieldSpec("height_cm", tr("Taille (cm)"), FieldKind.NUMBER),
-                FieldSpec("systolic_mmhg", tr("PA systolique (mmHg)"), FieldKind.NUMBER),
-                FieldSpec("diastolic_mmhg", tr("PA diastolique (mmHg)"), FieldKind.NUMBER),
-                FieldSpec("pulse_bpm", tr("Pouls (bpm)"), FieldKind.NUMBER),
-                FieldSpec("temperature_c", tr("Température (°C)"), FieldKind.NUMBER),
+                FieldSpec("weight_kg", self.tr("Poids (kg)"), FieldKind.NUMBER),
+                FieldSpec("height_cm", self.tr("Taille (cm)"), FieldKind.NUMBER),
+                FieldSpec("systolic_mmhg", self.tr("PA systolique (mmHg)"), FieldKind.NUMBER),
+                FieldSpec("diastolic_mmhg", self.tr("PA diastolique (mmHg)"), FieldKind.NUMBER),
+                FieldSpec("pulse_bpm", self.tr("Pouls (bpm)"), FieldKind.NUMBER),
+                FieldSpec("temperature_c", self.tr("Température (°C)"), FieldKind.NUMBER),
             ),
             "consultation",
         )
         self._bmi_label = QLabel()
         self._bmi_label.setObjectName("bmi_label")
-        vitals_form.addRow(tr("IMC"), self._bmi_label)
+        vitals_form.addRow(self.tr("IMC"), self._bmi_label)
         self._title = QLabel()
         self._title.setObjectName("consultation_title")
         font = self._title.font()
         font.setBold(True)
         self._title.setFont(font)
         self._message = message_label("consultation_message")
-        self._save_button = QPushButton(tr("Enregistrer la consultation"))
+        self._save_button = QPushButton(self.tr("Enregistrer la consultation"))
         self._save_button.setObjectName("consultation_save_button")
 
         columns = QHBoxLayout()
@@ -115,6 +114,11 @@ class ConsultationEditor(QWidget):
             edit.textChanged.connect(self._on_measure_text_changed)
         self._save_button.clicked.connect(self._on_save_button_clicked)
         self.edit(None)
+
+    @property
+    def current(self) -> Consultation | None:
+        """The consultation being edited, None for a new one."""
+        return self._current
 
     def edit(self, consultation: Consultation | None) -> None:
         """Show a consultation, or an empty one dated today (None)."""
@@ -186,10 +190,10 @@ class ConsultationEditor(QWidget):
                 )
         except FieldError as error:
             if not (self._notes.show_error(error) or self._vitals.show_error(error)):
-                self._show(error.message(LANGUAGE), ERROR_STYLE)
+                self._show(error.message(language()), ERROR_STYLE)
             return False
         except KnownError as error:
-            self._show(error.message(LANGUAGE), ERROR_STYLE)
+            self._show(error.message(language()), ERROR_STYLE)
             return False
         self.edit(saved)
         self._show(self.tr("Consultation enregistrée."), SUCCESS_STYLE)

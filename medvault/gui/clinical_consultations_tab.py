@@ -1,5 +1,6 @@
 """A patient's consultations: newest first on the left (more pages on request), the selected
-or new consultation in the editor on the right."""
+or new consultation in the editor on the right. Leaving a consultation with unsaved changes
+(another row, or a new consultation) asks first."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from medvault.core.errors import KnownError
 from medvault.gui.clinical_consultation_editor import ConsultationEditor
 from medvault.gui.clinical_fields import format_number
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
+from medvault.gui.unsaved_changes import may_leave
 from medvault.services import clinical_consultations
 from medvault.services.session import Session
 
@@ -40,6 +42,7 @@ class ConsultationsTab(QWidget):
         self._dialogs = dialogs
         self._items: list[Consultation] = list(first_page.items)
         self._has_more = first_page.has_more
+        self._asking = False  # the unsaved-changes question is open: ignore selection echoes
 
         self._table = QTableWidget(0, 3)
         self._table.setObjectName("consultations_table")
@@ -103,8 +106,29 @@ class ConsultationsTab(QWidget):
         self._table.blockSignals(False)
         self._more_button.setVisible(self._has_more)
 
+    def _may_leave_current(self) -> bool:
+        """Asks before unsaved changes are dropped; saving from the question may refuse."""
+        self._asking = True
+        try:
+            return may_leave([self.editor], self._dialogs)
+        finally:
+            self._asking = False
+
+    def _select_quietly(self, consultation: Consultation | None) -> None:
+        """Highlight the row of the consultation being edited (none for a new one)."""
+        self._table.blockSignals(True)
+        ids = [item.id for item in self._items]
+        if consultation is not None and consultation.id in ids:
+            self._table.selectRow(ids.index(consultation.id))
+        else:
+            self._table.clearSelection()
+        self._table.blockSignals(False)
+
     def _on_new_button_clicked(self) -> None:
-        self._table.clearSelection()
+        if not self._may_leave_current():
+            self._select_quietly(self.editor.current)
+            return
+        self._select_quietly(None)
         self.editor.edit(None)
 
     def _on_more_button_clicked(self) -> None:
@@ -113,7 +137,7 @@ class ConsultationsTab(QWidget):
                 self._session, self._patient_id, offset=len(self._items)
             )
         except KnownError as error:
-            self._dialogs.warn(self.tr("Consultations"), error.message(LANGUAGE))
+            self._dialogs.warn(self.tr("Consultations"), error.message(language()))
             return
         self._items.extend(page.items)
         self._has_more = page.has_more
@@ -121,8 +145,19 @@ class ConsultationsTab(QWidget):
 
     def _on_table_item_selection_changed(self) -> None:
         rows = {index.row() for index in self._table.selectedIndexes()}
-        if len(rows) == 1:
-            self.editor.edit(self._items[rows.pop()])
+        if self._asking or len(rows) != 1:
+            return
+        target = self._items[rows.pop()]
+        current = self.editor.current
+        if current is not None and target.id == current.id:
+            return
+        if not self._may_leave_current():
+            self._select_quietly(self.editor.current)  # stay on the consultation being edited
+            return
+        # Saving re-sorts the list and may replace items: find the target again.
+        target = next(item for item in self._items if item.id == target.id)
+        self._select_quietly(target)
+        self.editor.edit(target)
 
     def _on_editor_consultation_saved(self, saved: Consultation) -> None:
         others = [item for item in self._items if item.id != saved.id]

@@ -3,7 +3,8 @@ entries on the left, the selected one's editor on the right.
 
 Entries come from the opened clinical file and are kept up to date from what each write
 returns, so browsing the tab reads nothing more. Removing asks for a reason (kept with the
-entry); a change made meanwhile elsewhere is refused in plain words."""
+entry); a change made meanwhile elsewhere is refused in plain words. Leaving an entry with
+unsaved changes (another row, or a new entry) asks first."""
 
 from __future__ import annotations
 
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from medvault.core.errors import FieldError, KnownError
 from medvault.gui.clinical_fields import FieldGrid, FieldSpec
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.dialogs import Dialogs
+from medvault.gui.messages import language
+from medvault.gui.unsaved_changes import may_leave
 from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label
 from medvault.services import clinical
 from medvault.services.session import Session
@@ -56,6 +59,8 @@ class EntryListTab(QWidget):
         patient_id: int,
         spec: EntrySpec,
         entries: tuple[Any, ...],
+        *,
+        dialogs: Dialogs,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,8 +68,10 @@ class EntryListTab(QWidget):
         self._session = session
         self._patient_id = patient_id
         self._spec = spec
+        self._dialogs = dialogs
         self._entries: list[Any] = list(entries)
         self._current: Any | None = None
+        self._asking = False  # the unsaved-changes question is open: ignore selection echoes
 
         self._table = QTableWidget(0, len(spec.columns))
         self._table.setObjectName(f"{spec.name}_table")
@@ -194,10 +201,10 @@ class EntryListTab(QWidget):
                 self._entries = [saved if e.id == saved.id else e for e in self._entries]
         except FieldError as error:
             if not self._grid.show_error(error):
-                self._show(error.message(LANGUAGE))
+                self._show(error.message(language()))
             return False
         except KnownError as error:
-            self._show(error.message(LANGUAGE))
+            self._show(error.message(language()))
             return False
         self._table.blockSignals(True)
         self._changed(self.tr("Enregistré."))
@@ -223,11 +230,11 @@ class EntryListTab(QWidget):
                 reason=self._reason_edit.text(),
             )
         except FieldError as error:
-            self._reason_error.setText(error.message(LANGUAGE))
+            self._reason_error.setText(error.message(language()))
             self._reason_error.show()
             return
         except KnownError as error:
-            self._show(error.message(LANGUAGE))
+            self._show(error.message(language()))
             return
         self._entries = [e for e in self._entries if e.id != entry.id]
         self._table.clearSelection()
@@ -235,12 +242,43 @@ class EntryListTab(QWidget):
         self._edit(None)
         self._show(self.tr("Élément retiré."), SUCCESS_STYLE)
 
+    def _may_leave_current(self) -> bool:
+        """Asks before unsaved changes are dropped; saving from the question may refuse."""
+        self._asking = True
+        try:
+            return may_leave([self], self._dialogs)
+        finally:
+            self._asking = False
+
+    def _select_quietly(self, entry: Any | None) -> None:
+        """Highlight the row of the entry being edited (none for a new one)."""
+        self._table.blockSignals(True)
+        ids = [e.id for e in self._entries]
+        if entry is not None and entry.id in ids:
+            self._table.selectRow(ids.index(entry.id))
+        else:
+            self._table.clearSelection()
+        self._table.blockSignals(False)
+
     def _on_new_button_clicked(self) -> None:
-        self._table.clearSelection()
+        if not self._may_leave_current():
+            self._select_quietly(self._current)
+            return
+        self._select_quietly(None)
         self._edit(None)
         self._grid.editor(self._spec.fields[0].name).setFocus()
 
     def _on_table_item_selection_changed(self) -> None:
         rows = {index.row() for index in self._table.selectedIndexes()}
-        if len(rows) == 1:
-            self._edit(self._entries[rows.pop()])
+        if self._asking or len(rows) != 1:
+            return
+        target = self._entries[rows.pop()]
+        if self._current is not None and target.id == self._current.id:
+            return
+        if not self._may_leave_current():
+            self._select_quietly(self._current)  # stay on the entry being edited
+            return
+        # Saving may have replaced entries: take the target's latest version.
+        target = next(e for e in self._entries if e.id == target.id)
+        self._select_quietly(target)
+        self._edit(target)

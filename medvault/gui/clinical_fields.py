@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from medvault.core.errors import FieldError
 from medvault.core.patient import parse_date
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import message_label
 
 
@@ -176,7 +176,7 @@ class FieldGrid:
         label = self._errors.get(error.field)
         if label is None:
             return False
-        label.setText(error.message(LANGUAGE))
+        label.setText(error.message(language()))
         label.show()
         self._editors[error.field].setFocus()
         return True

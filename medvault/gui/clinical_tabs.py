@@ -24,9 +24,8 @@ from medvault.gui.dialogs import Dialogs
 from medvault.gui.unsaved_changes import UnsavedEditor
 from medvault.services.session import Session
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("clinical_tabs", text)
+# Called by this name with literal arguments so that lupdate extracts every string.
+translate = QCoreApplication.translate
 
 
 def _label(choices: tuple[tuple[str, str], ...], value: object) -> str:
@@ -35,99 +34,113 @@ def _label(choices: tuple[tuple[str, str], ...], value: object) -> str:
 
 def _specs() -> tuple[EntrySpec, ...]:
     history_kinds = (
-        ("medical", _tr("Médical")),
-        ("surgical", _tr("Chirurgical")),
-        ("family", _tr("Familial")),
+        ("medical", translate("clinical_tabs", "Médical")),
+        ("surgical", translate("clinical_tabs", "Chirurgical")),
+        ("family", translate("clinical_tabs", "Familial")),
     )
-    allergy_kinds = (("allergy", _tr("Allergie")), ("intolerance", _tr("Intolérance")))
+    allergy_kinds = (
+        ("allergy", translate("clinical_tabs", "Allergie")),
+        ("intolerance", translate("clinical_tabs", "Intolérance")),
+    )
     severities = (
-        ("unknown", _tr("Non précisée")),
-        ("mild", _tr("Légère")),
-        ("moderate", _tr("Modérée")),
-        ("severe", _tr("Sévère")),
+        ("unknown", translate("clinical_tabs", "Non précisée")),
+        ("mild", translate("clinical_tabs", "Légère")),
+        ("moderate", translate("clinical_tabs", "Modérée")),
+        ("severe", translate("clinical_tabs", "Sévère")),
     )
 
     def when(data: Any) -> str:
         return format_date(data.on_date) or (str(data.year) if data.year else "")
 
     def treatment_end(data: Any) -> str:
-        return _tr("arrêté") if data.stopped else format_date(data.end_date)
+        return translate("clinical_tabs", "arrêté") if data.stopped else format_date(data.end_date)
 
     return (
         EntrySpec(
             HistoryData,
             "history",
             (
-                FieldSpec("kind", _tr("Type *"), FieldKind.CHOICE, history_kinds),
-                FieldSpec("label", _tr("Intitulé *")),
-                FieldSpec("on_date", _tr("Date"), FieldKind.DATE),
-                FieldSpec("year", _tr("ou année"), FieldKind.YEAR),
-                FieldSpec("description", _tr("Description"), FieldKind.TEXT),
-                FieldSpec("notes", _tr("Notes"), FieldKind.TEXT),
+                FieldSpec(
+                    "kind", translate("clinical_tabs", "Type *"), FieldKind.CHOICE, history_kinds
+                ),
+                FieldSpec("label", translate("clinical_tabs", "Intitulé *")),
+                FieldSpec("on_date", translate("clinical_tabs", "Date"), FieldKind.DATE),
+                FieldSpec("year", translate("clinical_tabs", "ou année"), FieldKind.YEAR),
+                FieldSpec("description", translate("clinical_tabs", "Description"), FieldKind.TEXT),
+                FieldSpec("notes", translate("clinical_tabs", "Notes"), FieldKind.TEXT),
             ),
             (
-                (_tr("Type"), lambda d: _label(history_kinds, d.kind)),
-                (_tr("Intitulé"), lambda d: d.label),
-                (_tr("Date"), when),
+                (translate("clinical_tabs", "Type"), lambda d: _label(history_kinds, d.kind)),
+                (translate("clinical_tabs", "Intitulé"), lambda d: d.label),
+                (translate("clinical_tabs", "Date"), when),
             ),
-            _tr("Nouvel antécédent"),
+            translate("clinical_tabs", "Nouvel antécédent"),
         ),
         EntrySpec(
             AllergyData,
             "allergy",
             (
-                FieldSpec("substance", _tr("Substance *")),
-                FieldSpec("kind", _tr("Type"), FieldKind.CHOICE, allergy_kinds),
-                FieldSpec("severity", _tr("Sévérité"), FieldKind.CHOICE, severities),
-                FieldSpec("reaction", _tr("Réaction"), FieldKind.TEXT),
-                FieldSpec("recorded_on", _tr("Constatée le"), FieldKind.DATE),
-                FieldSpec("notes", _tr("Notes"), FieldKind.TEXT),
+                FieldSpec("substance", translate("clinical_tabs", "Substance *")),
+                FieldSpec(
+                    "kind", translate("clinical_tabs", "Type"), FieldKind.CHOICE, allergy_kinds
+                ),
+                FieldSpec(
+                    "severity", translate("clinical_tabs", "Sévérité"), FieldKind.CHOICE, severities
+                ),
+                FieldSpec("reaction", translate("clinical_tabs", "Réaction"), FieldKind.TEXT),
+                FieldSpec(
+                    "recorded_on", translate("clinical_tabs", "Constatée le"), FieldKind.DATE
+                ),
+                FieldSpec("notes", translate("clinical_tabs", "Notes"), FieldKind.TEXT),
             ),
             (
-                (_tr("Substance"), lambda d: d.substance),
-                (_tr("Type"), lambda d: _label(allergy_kinds, d.kind)),
-                (_tr("Sévérité"), lambda d: _label(severities, d.severity)),
+                (translate("clinical_tabs", "Substance"), lambda d: d.substance),
+                (translate("clinical_tabs", "Type"), lambda d: _label(allergy_kinds, d.kind)),
+                (translate("clinical_tabs", "Sévérité"), lambda d: _label(severities, d.severity)),
             ),
-            _tr("Nouvelle allergie"),
+            translate("clinical_tabs", "Nouvelle allergie"),
         ),
         EntrySpec(
             TreatmentData,
             "treatment",
             (
-                FieldSpec("drug_name", _tr("Médicament *")),
-                FieldSpec("dosage", _tr("Posologie")),
-                FieldSpec("frequency", _tr("Fréquence")),
-                FieldSpec("start_date", _tr("Début"), FieldKind.DATE),
-                FieldSpec("end_date", _tr("Fin"), FieldKind.DATE),
-                FieldSpec("stopped", _tr("Arrêté"), FieldKind.CHECK),
-                FieldSpec("prescriber", _tr("Prescripteur")),
-                FieldSpec("notes", _tr("Notes"), FieldKind.TEXT),
+                FieldSpec("drug_name", translate("clinical_tabs", "Médicament *")),
+                FieldSpec("dosage", translate("clinical_tabs", "Posologie")),
+                FieldSpec("frequency", translate("clinical_tabs", "Fréquence")),
+                FieldSpec("start_date", translate("clinical_tabs", "Début"), FieldKind.DATE),
+                FieldSpec("end_date", translate("clinical_tabs", "Fin"), FieldKind.DATE),
+                FieldSpec("stopped", translate("clinical_tabs", "Arrêté"), FieldKind.CHECK),
+                FieldSpec("prescriber", translate("clinical_tabs", "Prescripteur")),
+                FieldSpec("notes", translate("clinical_tabs", "Notes"), FieldKind.TEXT),
             ),
             (
-                (_tr("Médicament"), lambda d: d.drug_name),
-                (_tr("Posologie"), lambda d: " ".join(p for p in (d.dosage, d.frequency) if p)),
-                (_tr("Début"), lambda d: format_date(d.start_date)),
-                (_tr("Fin"), treatment_end),
+                (translate("clinical_tabs", "Médicament"), lambda d: d.drug_name),
+                (
+                    translate("clinical_tabs", "Posologie"),
+                    lambda d: " ".join(p for p in (d.dosage, d.frequency) if p),
+                ),
+                (translate("clinical_tabs", "Début"), lambda d: format_date(d.start_date)),
+                (translate("clinical_tabs", "Fin"), treatment_end),
             ),
-            _tr("Nouveau traitement"),
+            translate("clinical_tabs", "Nouveau traitement"),
         ),
         EntrySpec(
             VaccinationData,
             "vaccination",
             (
-                FieldSpec("vaccine", _tr("Vaccin *")),
-                FieldSpec("given_on", _tr("Date *"), FieldKind.DATE),
-                FieldSpec("dose", _tr("Dose")),
-                FieldSpec("lot_number", _tr("N° de lot")),
-                FieldSpec("notes", _tr("Notes"), FieldKind.TEXT),
+                FieldSpec("vaccine", translate("clinical_tabs", "Vaccin *")),
+                FieldSpec("given_on", translate("clinical_tabs", "Date *"), FieldKind.DATE),
+                FieldSpec("dose", translate("clinical_tabs", "Dose")),
+                FieldSpec("lot_number", translate("clinical_tabs", "N° de lot")),
+                FieldSpec("notes", translate("clinical_tabs", "Notes"), FieldKind.TEXT),
             ),
             (
-                (_tr("Vaccin"), lambda d: d.vaccine),
-                (_tr("Date"), lambda d: format_date(d.given_on)),
-                (_tr("Dose"), lambda d: d.dose),
-                (_tr("Lot"), lambda d: d.lot_number),
+                (translate("clinical_tabs", "Vaccin"), lambda d: d.vaccine),
+                (translate("clinical_tabs", "Date"), lambda d: format_date(d.given_on)),
+                (translate("clinical_tabs", "Dose"), lambda d: d.dose),
+                (translate("clinical_tabs", "Lot"), lambda d: d.lot_number),
             ),
-            _tr("Nouvelle vaccination"),
+            translate("clinical_tabs", "Nouvelle vaccination"),
         ),
     )
 
@@ -145,22 +158,31 @@ class ClinicalTabs:
     ) -> None:
         patient_id = clinical_file.patient_id
         history, allergy, treatment, vaccination = _specs()
-        self.history = EntryListTab(session, patient_id, history, clinical_file.history)
-        self.allergies = EntryListTab(session, patient_id, allergy, clinical_file.allergies)
-        self.treatments = EntryListTab(session, patient_id, treatment, clinical_file.treatments)
+        self.history = EntryListTab(
+            session, patient_id, history, clinical_file.history, dialogs=dialogs
+        )
+        self.allergies = EntryListTab(
+            session, patient_id, allergy, clinical_file.allergies, dialogs=dialogs
+        )
+        self.treatments = EntryListTab(
+            session, patient_id, treatment, clinical_file.treatments, dialogs=dialogs
+        )
         self.vaccinations = EntryListTab(
-            session, patient_id, vaccination, clinical_file.vaccinations
+            session, patient_id, vaccination, clinical_file.vaccinations, dialogs=dialogs
         )
         self.consultations = ConsultationsTab(
             session, patient_id, clinical_file.consultations, dialogs
         )
-        tabs.addTab(self.consultations, _tr("Consultations"))
-        tabs.addTab(self.history, _tr("Antécédents"))
+        tabs.addTab(self.consultations, translate("clinical_tabs", "Consultations"))
+        tabs.addTab(self.history, translate("clinical_tabs", "Antécédents"))
         tabs.addTab(
-            self.allergies, _tr("Allergies ({count})").format(count=len(clinical_file.allergies))
+            self.allergies,
+            translate("clinical_tabs", "Allergies ({count})").format(
+                count=len(clinical_file.allergies)
+            ),
         )
-        tabs.addTab(self.treatments, _tr("Traitements"))
-        tabs.addTab(self.vaccinations, _tr("Vaccinations"))
+        tabs.addTab(self.treatments, translate("clinical_tabs", "Traitements"))
+        tabs.addTab(self.vaccinations, translate("clinical_tabs", "Vaccinations"))
         self._tabs = tabs
         self._banner = banner
         banner.show_entries(list(clinical_file.allergies))
@@ -178,4 +200,6 @@ class ClinicalTabs:
     def _on_allergies_entries_changed(self, entries: list[Any]) -> None:
         self._banner.show_entries(entries)
         index = self._tabs.indexOf(self.allergies)
-        self._tabs.setTabText(index, _tr("Allergies ({count})").format(count=len(entries)))
+        self._tabs.setTabText(
+            index, translate("clinical_tabs", "Allergies ({count})").format(count=len(entries))
+        )

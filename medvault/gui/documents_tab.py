@@ -41,7 +41,7 @@ from medvault.core.documents import (
 from medvault.core.errors import KnownError, PermissionDeniedError
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.document_viewer import DocumentViewer
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.sweep_dialog import SweepDialog, human_size
 from medvault.gui.widgets import message_label
 from medvault.services import documents
@@ -205,7 +205,7 @@ class DocumentsTab(QWidget):
             self._documents = self._services.list_documents(self._session, self._patient_id)
         except KnownError as error:
             self._documents = []
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
         self.table.setRowCount(len(self._documents))
         for row, info in enumerate(self._documents):
             cells = (
@@ -257,7 +257,7 @@ class DocumentsTab(QWidget):
                 original_name=path.name,
             )
         except KnownError as error:
-            self._dialogs.warn(self.tr("Import"), error.message(LANGUAGE))
+            self._dialogs.warn(self.tr("Import"), error.message(language()))
             return None
         self.error_label.clear()
         self.refresh()
@@ -331,7 +331,7 @@ class DocumentsTab(QWidget):
         try:
             data = self._services.read_document(self._session, info.id)
         except KnownError as error:
-            self._dialogs.warn(self.tr("Document"), error.message(LANGUAGE))
+            self._dialogs.warn(self.tr("Document"), error.message(language()))
             return None
         if self.viewer is not None:
             self.viewer.close()
@@ -368,7 +368,7 @@ class DocumentsTab(QWidget):
         try:
             written = self._services.export_document(self._session, info.id, target)
         except KnownError as error:
-            self._dialogs.warn(self.tr("Export"), error.message(LANGUAGE))
+            self._dialogs.warn(self.tr("Export"), error.message(language()))
             return None
         self._dialogs.inform(self.tr("Export"), self.tr("Copie exportée : {path}").format(
             path=str(written)))  # fmt: skip

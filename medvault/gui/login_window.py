@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from medvault.core.errors import KnownError
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import message_label, muted_label, title_label
 from medvault.services.config import ServiceConfig
+from medvault.services.demo_data import DEMO_RECEPTIONIST
 from medvault.services.unlock import LoginAttempts, unlock
 
 
@@ -77,8 +78,15 @@ class LoginWindow(QWidget):
         layout.addLayout(form)
         if demo_password is not None:
             demo_label = QLabel(
-                self.tr("Coffre de démonstration — mot de passe : {password}").format(
-                    password=demo_password
+                self.tr(
+                    "Coffre de démonstration (patients fictifs, effacé à la fermeture)\n"
+                    "Praticien : {login} / {password}\n"
+                    "Accueil : {desk_login} / {desk_password}"
+                ).format(
+                    login=login or "demo",
+                    password=demo_password,
+                    desk_login=DEMO_RECEPTIONIST.login,
+                    desk_password=DEMO_RECEPTIONIST.password,
                 )
             )
             demo_label.setObjectName("demo_label")
@@ -146,7 +154,7 @@ class LoginWindow(QWidget):
             )
         except KnownError as error:
             self._password_edit.clear()
-            self._show_error(error.message(LANGUAGE))
+            self._show_error(error.message(language()))
             self._password_edit.setFocus()
             return
         finally:

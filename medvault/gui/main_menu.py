@@ -1,5 +1,5 @@
-"""The main window's "Cabinet" menu: agenda, users (practitioners), settings. The windows it
-opens belong to the session and are closed when the main window locks or closes."""
+"""The main window's "Cabinet" menu: agenda, users (practitioners), settings, backups. The
+windows it opens belong to the session and are closed when the main window locks or closes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from medvault.gui.agenda_window import AgendaWindow
+from medvault.gui.backup_actions import BackupActions
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.settings_dialog import SettingsDialog
 from medvault.gui.settings_store import SettingsStore
@@ -22,6 +23,8 @@ class MainMenu(QObject):
         session: Session,
         dialogs: Dialogs,
         settings: SettingsStore | None,
+        *,
+        backups: BackupActions | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -43,6 +46,8 @@ class MainMenu(QObject):
                 menu, "settings_action", self.tr("Paramètres…"), "Ctrl+,"
             )
             self.settings_action.triggered.connect(self._on_settings_action_triggered)
+        if backups is not None:
+            backups.add_to(menu)
 
     def _add(self, menu: QObject, name: str, text: str, key: str) -> QAction:
         action = QAction(text, self._window)
@@ -62,6 +67,11 @@ class MainMenu(QObject):
     def _forget(self, widget: QWidget) -> None:
         if widget in self._opened:
             self._opened.remove(widget)
+
+    def set_session_windows_enabled(self, enabled: bool) -> None:
+        """Off while a backup job has the session (they would read it meanwhile)."""
+        for widget in self._opened:
+            widget.setEnabled(enabled)
 
     def close_windows(self) -> None:
         """On lock: nothing opened from the session may outlive it."""

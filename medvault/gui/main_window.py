@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from medvault.core.errors import KnownError
+from medvault.gui.backup_actions import BackupActions
+from medvault.gui.backup_scheduler import BackupScheduler
+from medvault.gui.backup_status_widget import BackupStatusWidget
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.main_menu import MainMenu
 from medvault.gui.messages import LANGUAGE, role_label
@@ -47,6 +50,7 @@ class MainWindow(QMainWindow):
         dialogs: Dialogs | None = None,
         settings: SettingsStore | None = None,
         debounce_ms: int = DEBOUNCE_MS,
+        backup_scheduler: BackupScheduler | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self._lock_action = self._action("lock_action", self.tr("Verrouiller / Lock"), "L")
         new_button = QPushButton(self.tr("Nouveau patient"))
         new_button.setObjectName("new_patient_button")
+        self._new_button = new_button
         new_button.setToolTip(self.tr("Créer un dossier patient (Ctrl+N)"))
         lock_button = QPushButton(self.tr("Verrouiller / Lock"))
         lock_button.setObjectName("lock_button")
@@ -90,8 +95,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._error_label)
         layout.addWidget(self._count_label)
         self.setCentralWidget(central)
+        # Automatic and manual backups; while one runs, the worker thread has the session.
+        self.backup_scheduler = backup_scheduler or BackupScheduler(session, settings, parent=self)
+        self.backups = BackupActions(self, session, self.backup_scheduler, self._dialogs)
+        self.backup_scheduler.busy_changed.connect(self._on_backup_scheduler_busy_changed)
         self._build_status_bar()
-        self.menu = MainMenu(self, session, self._dialogs, settings)
+        self.menu = MainMenu(self, session, self._dialogs, settings, backups=self.backups)
         self.resize(1100, 700)
 
         self._connect(new_button, lock_button)
@@ -156,6 +165,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(user_label)
         status.addPermanentWidget(QLabel(self.tr("· Profil :")))
         status.addPermanentWidget(role)
+        self.backup_status = BackupStatusWidget(self._session, self.backup_scheduler)
+        status.addWidget(self.backup_status, 1)
 
     @property
     def session(self) -> Session:
@@ -255,13 +266,34 @@ class MainWindow(QMainWindow):
     def _on_lock_action_triggered(self) -> None:
         self._lock()
 
+    def _on_backup_scheduler_busy_changed(self, busy: bool) -> None:
+        # Nothing may read the session while the worker thread uses it; Lock stays available.
+        for widget in (self.search_bar, self.table, self.menuBar(), *self.file_windows):
+            widget.setEnabled(not busy)
+        self._new_button.setEnabled(not busy)
+        for action in (self._new_action, self._find_action):
+            action.setEnabled(not busy)
+        self.menu.set_session_windows_enabled(not busy)
+        self.backups.set_busy(busy)
+
     # -- locking and closing -------------------------------------------------------------------
     def _lock(self) -> None:
         # Locking must never wait on a question: open files close without asking.
+        if self._locking:
+            return
         self._locking = True
+        self.backups.prepare_lock()
         for window in self.file_windows:
             window.discard_and_close()
         self.menu.close_windows()
+        if self.backup_scheduler.busy:
+            # A running backup cannot be interrupted safely: out of sight, lock when it ends.
+            self.hide()
+            self.backup_scheduler.when_idle(self._finish_lock)
+            return
+        self._finish_lock()
+
+    def _finish_lock(self) -> None:
         self._session.lock()
         # Announce first so the login window is visible before this one closes: Qt would
         # otherwise quit on the last window closed.
@@ -274,6 +306,9 @@ class MainWindow(QMainWindow):
                 if not window.close():  # unsaved changes kept: stay open
                     event.ignore()
                     return
+            if self.backups.backup_before_close(self.close):  # closes again when it is over
+                event.ignore()
+                return
         self.menu.close_windows()
         self._session.close()  # no-op after a lock
         super().closeEvent(event)

@@ -6,9 +6,16 @@ from PySide6.QtCore import QCoreApplication
 
 from medvault.core.errors import KnownError
 from medvault.core.permissions import Role
+from medvault.gui.settings_store import interface_language
 
-# French first: the error label speaks the interface language; message boxes show both.
+# Fixed French, read once at import: kept only for modules not yet moved to language().
 LANGUAGE = "fr"
+
+
+def language() -> str:
+    """'fr' or 'en': the language of the installed translation, read at each call so error
+    labels follow the interface (message boxes shown before any choice use bilingual())."""
+    return interface_language()
 
 
 def role_label(role: Role) -> str:

@@ -21,7 +21,7 @@ from medvault.gui.clinical_allergy_banner import AllergyBanner
 from medvault.gui.clinical_tabs import ClinicalTabs
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.documents_tab import DocumentsTab
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.patient_identity_form import PatientIdentityForm
 from medvault.gui.unsaved_changes import UnsavedEditor, may_leave
 from medvault.gui.widgets import title_label
@@ -44,7 +44,7 @@ def open_patient_file(
     except KnownError as error:
         dialogs.warn(
             QCoreApplication.translate("PatientFileWindow", "Dossier patient"),
-            error.message(LANGUAGE),
+            error.message(language()),
         )
         return None
     return PatientFileWindow(session, dialogs, patient, clinical_file, parent=parent)
@@ -102,7 +102,9 @@ class PatientFileWindow(QWidget):
         self.identity_form.patient_saved.connect(self._on_identity_form_patient_saved)
         self.identity_form.duplicate_open_requested.connect(self.open_patient_requested)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_shortcut_activated)
+        # Esc and Ctrl+W close like a dialog would; closeEvent still asks about unsaved changes.
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         if patient is not None:
             self._build_other_tabs(patient, clinical_file)
         self._show_header(patient)
@@ -190,7 +192,7 @@ class PatientFileWindow(QWidget):
                 try:
                     clinical_file = clinical.open_clinical_file(self._session, patient.id)
                 except KnownError as error:
-                    self._dialogs.warn(self.tr("Dossier patient"), error.message(LANGUAGE))
+                    self._dialogs.warn(self.tr("Dossier patient"), error.message(language()))
             self._build_other_tabs(patient, clinical_file)
         self._show_header(patient)
         self.patient_saved.emit(patient.id)

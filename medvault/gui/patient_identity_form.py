@@ -7,6 +7,8 @@ button to open each one."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from medvault.core.errors import FieldError, KnownError, StaleWriteError
 from medvault.core.patient import Patient, PatientForm, PatientSummary, SavedPatient
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.patient_list_model import phone_for_display
 from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, WARNING_STYLE, message_label
 from medvault.services import patients
@@ -67,6 +69,7 @@ class PatientIdentityForm(QWidget):
         self._lines: dict[str, QLineEdit] = {}
         self._errors: dict[str, QLabel] = {}
         self._combos: dict[str, QComboBox] = {}
+        self._visual_order: list[QWidget] = []  # editors as laid out, for the Tab key
         self._notes = QPlainTextEdit()
         self._notes.setObjectName("admin_notes_edit")
         self._notes.setTabChangesFocus(True)
@@ -153,6 +156,12 @@ class PatientIdentityForm(QWidget):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
+        # Tab follows the screen: identity column, then contact column, then the buttons.
+        for first, second in pairwise(
+            [*self._visual_order, self._reload_button, self._save_button]
+        ):
+            QWidget.setTabOrder(first, second)
+
         self._save_button.clicked.connect(self._on_save_button_clicked)
         self._reload_button.clicked.connect(self._on_reload_button_clicked)
         self._load(patient)
@@ -183,6 +192,7 @@ class PatientIdentityForm(QWidget):
         error = message_label(f"{name}_error")
         error.hide()
         self._errors[name] = error
+        self._visual_order.append(editor)
         cell = QVBoxLayout()
         cell.setSpacing(2)
         cell.addWidget(editor)
@@ -286,11 +296,11 @@ class PatientIdentityForm(QWidget):
             self._show_field_error(error)
             return False
         except StaleWriteError as error:
-            self._show_message(error.message(LANGUAGE), ERROR_STYLE)
+            self._show_message(error.message(language()), ERROR_STYLE)
             self._reload_button.show()
             return False
         except KnownError as error:
-            self._show_message(error.message(LANGUAGE), ERROR_STYLE)
+            self._show_message(error.message(language()), ERROR_STYLE)
             return False
         self._load(saved.patient)
         self._show_duplicates(saved.possible_duplicates)
@@ -308,9 +318,9 @@ class PatientIdentityForm(QWidget):
     def _show_field_error(self, error: FieldError) -> None:
         label = self._errors.get(error.field)
         if label is None:
-            self._show_message(error.message(LANGUAGE), ERROR_STYLE)
+            self._show_message(error.message(language()), ERROR_STYLE)
             return
-        label.setText(error.message(LANGUAGE))
+        label.setText(error.message(language()))
         label.show()
         self._show_message(
             self.tr("La fiche n'a pas été enregistrée : voir ci-dessus."), ERROR_STYLE
@@ -360,7 +370,7 @@ class PatientIdentityForm(QWidget):
         try:
             current = patients.get_patient(self._session, self._patient.id)
         except KnownError as error:
-            self._show_message(error.message(LANGUAGE), ERROR_STYLE)
+            self._show_message(error.message(language()), ERROR_STYLE)
             return
         self._load(current)
         self._show_message(

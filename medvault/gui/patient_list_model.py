@@ -6,7 +6,6 @@ filtered over the whole table in Python, so the list stays smooth at 100,000 rec
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 import phonenumbers
@@ -23,14 +22,13 @@ from PySide6.QtCore import (
 from medvault.core.errors import KnownError
 from medvault.core.patient import PatientSummary, Sex
 from medvault.core.text_search import fold
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.services import patients_search
 from medvault.services.session import Session
 
 PAGE_SIZE = 200
 SEARCH_LIMIT = 200
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_PHONE_FIELD = "phone_mobile"  # shown once the summaries carry it
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,32 +40,32 @@ class Column:
     sort_key: str | None  # a column of patients_search.SORTABLE_COLUMNS, None if not sortable
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("patient_list", text)
+# Called by this name with literal arguments so that lupdate extracts every string.
+translate = QCoreApplication.translate
 
 
 def _columns() -> tuple[Column, ...]:
-    columns = [
-        Column("birth_name", _tr("Nom de naissance"), "birth_name"),
-        Column("used_name", _tr("Nom d'usage"), "used_name"),
-        Column("first_names", _tr("Prénoms"), "first_names"),
-        Column("birth_date", _tr("Date de naissance"), "birth_date"),
-        Column("sex", _tr("Sexe"), "sex"),
-        Column("city", _tr("Ville"), "city"),
-    ]
-    if _PHONE_FIELD in {f.name for f in dataclasses.fields(PatientSummary)}:
-        columns.append(Column(_PHONE_FIELD, _tr("Téléphone"), None))
-    return tuple(columns)
+    return (
+        Column("birth_name", translate("patient_list", "Nom de naissance"), "birth_name"),
+        Column("used_name", translate("patient_list", "Nom d'usage"), "used_name"),
+        Column("first_names", translate("patient_list", "Prénoms"), "first_names"),
+        Column("birth_date", translate("patient_list", "Date de naissance"), "birth_date"),
+        Column("sex", translate("patient_list", "Sexe"), "sex"),
+        Column("city", translate("patient_list", "Ville"), "city"),
+        Column("phone_mobile", translate("patient_list", "Téléphone"), "phone_mobile"),
+    )
 
 
 def _sex_label(sex: Sex) -> str:
-    return {Sex.FEMALE: "F", Sex.MALE: "M", Sex.INDETERMINATE: _tr("Indét.")}[sex]
+    return {Sex.FEMALE: "F", Sex.MALE: "M", Sex.INDETERMINATE: translate("patient_list", "Indét.")}[
+        sex
+    ]
 
 
-def phone_for_display(e164: object) -> str:
+def phone_for_display(e164: str | None) -> str:
     """A stored E.164 number as people write it (national format for French numbers)."""
-    if not isinstance(e164, str) or not e164.startswith("+"):
-        return e164 if isinstance(e164, str) else ""
+    if e164 is None or not e164.startswith("+"):
+        return e164 or ""
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -94,7 +92,9 @@ def cell_text(summary: PatientSummary, key: str) -> str:
         return _sex_label(summary.sex)
     if key == "city":
         return summary.city or ""
-    return phone_for_display(getattr(summary, key, None))
+    if key == "phone_mobile":
+        return phone_for_display(summary.phone_mobile)
+    raise KeyError(key)
 
 
 def _search_sort_key(summary: PatientSummary, key: str) -> tuple[str, int]:
@@ -226,7 +226,7 @@ class PatientListModel(QAbstractTableModel):
                 self._session, self._query, limit=SEARCH_LIMIT
             ).patients
         except KnownError as error:
-            self.load_failed.emit(error.message(LANGUAGE))
+            self.load_failed.emit(error.message(language()))
             return []
         key = self._columns[self._sort_column].key
         return sorted(
@@ -244,5 +244,5 @@ class PatientListModel(QAbstractTableModel):
                 offset=offset,
             )
         except KnownError as error:
-            self.load_failed.emit(error.message(LANGUAGE))
+            self.load_failed.emit(error.message(language()))
             return None

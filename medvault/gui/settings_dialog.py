@@ -1,5 +1,5 @@
 """Preferences kept on this computer (QSettings, never patient data): auto-lock delay,
-interface language, and which vault opens at start."""
+interface language, which vault opens at start, and automatic backups (their own tab)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from medvault.gui.backup_settings_page import BackupSettingsPage
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.first_run_common import PageId
 from medvault.gui.first_run_wizard import FirstRunWizard
@@ -89,14 +91,25 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self._tabs(form, settings, dialogs), 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
 
         self.change_button.clicked.connect(self._on_change_button_clicked)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
+
+    def _tabs(self, form: QFormLayout, settings: SettingsStore, dialogs: Dialogs) -> QTabWidget:
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.backup_page = BackupSettingsPage(settings, dialogs)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(general, self.tr("Général"))
+        self.tabs.addTab(self.backup_page, self.tr("Sauvegardes"))
+        return self.tabs
 
     def _vault_row(self) -> QHBoxLayout:
         self.vault_edit = QLineEdit()
@@ -143,4 +156,5 @@ class SettingsDialog(QDialog):
         self._settings.set_language(str(self.language_combo.currentData()))
         if self._vault is not None and self._vault != self._settings.last_vault():
             self._settings.remember_vault(self._vault)
+        self.backup_page.save()
         self.accept()

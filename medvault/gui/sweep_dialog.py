@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from medvault.core.documents import DocumentKind
 from medvault.core.errors import KnownError
-from medvault.gui.messages import LANGUAGE
+from medvault.gui.messages import language
 from medvault.gui.widgets import WARNING_STYLE, message_label
 from medvault.services import desktop_sweep
 from medvault.services.desktop_sweep import FileOutcome, SweepPlan, SweepResult
@@ -155,7 +155,7 @@ class SweepDialog(QDialog):
             )
         except KnownError as error:
             self.plan = None
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
             self.table.setRowCount(0)
             self.run_button.setEnabled(False)
             return
@@ -166,7 +166,7 @@ class SweepDialog(QDialog):
             action = (
                 self.tr("Sera importé")
                 if planned.skip is None
-                else desktop_sweep.describe_skip(planned.skip, LANGUAGE)
+                else desktop_sweep.describe_skip(planned.skip, language())
             )
             self._set_row(row, planned.path, planned.size, planned.media_type, action)
         count = len(plan.to_import)
@@ -217,7 +217,7 @@ class SweepDialog(QDialog):
                 progress=self._on_sweep_progress,
             )
         except KnownError as error:
-            self.error_label.setText(error.message(LANGUAGE))
+            self.error_label.setText(error.message(language()))
             return
         finally:
             progress.close()
@@ -261,11 +261,11 @@ class SweepDialog(QDialog):
 
     def _outcome_text(self, outcome: FileOutcome) -> str:
         if outcome.skipped is not None:
-            return desktop_sweep.describe_skip(outcome.skipped, LANGUAGE)
+            return desktop_sweep.describe_skip(outcome.skipped, language())
         if outcome.not_processed:
             return self.tr("Non traité (interrompu)")
         if outcome.failed:
-            return outcome.problem_fr if LANGUAGE == "fr" else outcome.problem_en
+            return outcome.problem_fr if language() == "fr" else outcome.problem_en
         if outcome.deleted:
             return self.tr("Importé, vérifié, original supprimé")
         if outcome.verified:

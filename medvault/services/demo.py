@@ -6,6 +6,8 @@ both accounts); nothing else may use them."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -56,3 +58,24 @@ def ensure_demo_vault(
         practice_name=DEMO_PRACTICE_NAME,
     )
     return directory
+
+
+_TEMP_PREFIX = "medvault-demo-"
+
+
+def create_temporary_demo_vault(config: ServiceConfig, *, root: Path | None = None) -> Path:
+    """A fresh demo vault in a new private temporary folder (what `medvault --demo` opens);
+    remove it with remove_temporary_demo_vault when the application quits."""
+    parent = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=root))  # created 0700
+    try:
+        return ensure_demo_vault(parent / DEMO_DIR_NAME, config)
+    except BaseException:
+        shutil.rmtree(parent, ignore_errors=True)
+        raise
+
+
+def remove_temporary_demo_vault(directory: Path) -> None:
+    """Delete a vault made by create_temporary_demo_vault, and only such a vault."""
+    parent = directory.parent
+    if directory.name == DEMO_DIR_NAME and parent.name.startswith(_TEMP_PREFIX):
+        shutil.rmtree(parent, ignore_errors=True)

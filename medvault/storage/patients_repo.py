@@ -32,7 +32,8 @@ _META_COLUMNS = (
     "deletion_reason, merged_into"
 )
 _SUMMARY_COLUMNS = (
-    "p.id, p.birth_name, p.used_name, p.first_names, p.sex, p.birth_date, p.identity_status, p.city"
+    "p.id, p.birth_name, p.used_name, p.first_names, p.sex, p.birth_date, p.identity_status, "
+    "p.city, p.phone_mobile"
 )
 LIVE = "p.deleted_at IS NULL AND p.merged_into IS NULL"
 
@@ -111,6 +112,7 @@ def row_to_summary(row: Sequence[object]) -> PatientSummary:
         birth_date=date.fromisoformat(str(row[5])),
         identity_status=IdentityStatus(str(row[6])),
         city=_opt(row[7]),
+        phone_mobile=_opt(row[8]),
     )
 
 
@@ -375,6 +377,7 @@ SORT_ORDERS: dict[str, tuple[str, ...]] = {
     "identity_status": ("p.identity_status", "p.sort_key", "p.id"),
     "postal_code": ("p.postal_code", "p.sort_key", "p.id"),
     "city": ("p.city_key", "p.sort_key", "p.id"),
+    "phone_mobile": ("p.phone_mobile", "p.sort_key", "p.id"),
     "updated_at": ("p.updated_at", "p.id"),
 }
 

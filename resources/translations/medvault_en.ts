@@ -2,122 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr_FR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../medvault/gui/clinical_consultation_editor.py" line="+62"/>
-        <source>Date *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Motif *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S — Subjectif</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>O — Objectif (examen)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A — Évaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>P — Plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Constantes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Poids (kg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Taille (cm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PA systolique (mmHg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>PA diastolique (mmHg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pouls (bpm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Température (°C)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>IMC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Enregistrer la consultation</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AgendaDayView</name>
     <message>
-        <location filename="../../medvault/gui/agenda_day_view.py" line="+36"/>
+        <location filename="../../medvault/gui/agenda_day_view.py" line="+35"/>
         <source>Horaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Motif</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chevauchement</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlap</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Chevauche un autre rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlaps another appointment</translation>
     </message>
 </context>
 <context>
     <name>AgendaWeekView</name>
     <message>
-        <location filename="../../medvault/gui/agenda_week_view.py" line="+51"/>
+        <location filename="../../medvault/gui/agenda_week_view.py" line="+50"/>
         <source>Afficher cette journée</source>
-        <translation type="unfinished"></translation>
+        <translation>Show this day</translation>
     </message>
 </context>
 <context>
@@ -125,52 +47,52 @@
     <message>
         <location filename="../../medvault/gui/agenda_window.py" line="+61"/>
         <source>Agenda — medvault</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar — medvault</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nouveau rendez-vous…</source>
-        <translation type="unfinished"></translation>
+        <translation>New appointment…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Précédent</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aujourd&apos;hui</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suivant</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jour</source>
-        <translation type="unfinished"></translation>
+        <translation>Day</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Semaine</source>
-        <translation type="unfinished"></translation>
+        <translation>Week</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Afficher les annulés</source>
-        <translation type="unfinished"></translation>
+        <translation>Show cancelled</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>Semaine du {first} au {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>Week of {first} to {last}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{count} rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} appointment(s)</translation>
     </message>
 </context>
 <context>
@@ -178,201 +100,480 @@
     <message>
         <location filename="../../medvault/gui/clinical_allergy_banner.py" line="+24"/>
         <source>Allergies connues</source>
-        <translation type="unfinished"></translation>
+        <translation>Known allergies</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>⚠ Allergies et intolérances : {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Allergies and intolerances: {items}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>intolérance</source>
-        <translation type="unfinished"></translation>
+        <translation>intolerance</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SÉVÈRE</source>
-        <translation type="unfinished"></translation>
+        <translation>SEVERE</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>modérée</source>
-        <translation type="unfinished"></translation>
+        <translation>moderate</translation>
     </message>
 </context>
 <context>
     <name>AppointmentActionBar</name>
     <message>
-        <location filename="../../medvault/gui/agenda_actions.py" line="+102"/>
+        <location filename="../../medvault/gui/agenda_actions.py" line="+101"/>
         <source>Déplacer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Move…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Arrivé</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vu</source>
-        <translation type="unfinished"></translation>
+        <translation>Seen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Absent</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remettre prévu</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to booked</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annuler le RDV</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel appointment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Le patient est arrivé en salle d&apos;attente</source>
-        <translation type="unfinished"></translation>
+        <translation>The patient has arrived in the waiting room</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Le patient n&apos;est pas venu</source>
-        <translation type="unfinished"></translation>
+        <translation>The patient did not come</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annuler une arrivée ou une absence notée à tort</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo an arrival or no-show recorded by mistake</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Annuler le rendez-vous du {day} ({slot}) ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the appointment on {day} ({slot})?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Annuler le rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel the appointment</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointment</translation>
     </message>
 </context>
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../medvault/gui/agenda_booking_dialog.py" line="+65"/>
+        <location filename="../../medvault/gui/agenda_booking_dialog.py" line="+64"/>
         <source>Déplacer le rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>Move the appointment</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nouveau rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>New appointment</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Enregistrer</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Nom, date de naissance, téléphone ou NIR</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, date of birth, phone or NIR</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Patient :</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source> min</source>
-        <translation type="unfinished"> min</translation>
+        <translation> min</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>ex. : renouvellement, certificat, vaccin</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. renewal, certificate, vaccine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Motif administratif, visible par tout le cabinet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative reason, visible to the whole practice.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Date :</source>
-        <translation type="unfinished"></translation>
+        <translation>Date:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Début :</source>
-        <translation type="unfinished"></translation>
+        <translation>Start:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Durée :</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Motif :</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason:</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Choisissez d&apos;abord le patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the patient first.</translation>
     </message>
 </context>
 <context>
     <name>AppointmentsTab</name>
     <message>
-        <location filename="../../medvault/gui/appointments_tab.py" line="+59"/>
+        <location filename="../../medvault/gui/appointments_tab.py" line="+58"/>
         <source>Nouveau rendez-vous…</source>
-        <translation type="unfinished"></translation>
+        <translation>New appointment…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Horaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Durée</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Motif</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statut</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../medvault/gui/backup_actions.py" line="+49"/>
+        <source>Sauvegarder maintenant…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vérifier la dernière sauvegarde</source>
+        <translation>Verify the last backup</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Aucune sauvegarde n&apos;a encore été faite.</source>
+        <translation>No backup has been made yet.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Sauvegarde vérifiée : {path}</source>
+        <translation>Backup verified: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>La sauvegarde {path} est endommagée : faites-en une nouvelle et gardez les précédentes.</source>
+        <translation>The backup {path} is damaged: make a new one and keep the previous ones.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Sauvegarde automatique avant fermeture…</source>
+        <translation>Automatic backup before closing…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>La sauvegarde automatique n&apos;a pas pu être faite : {reason}
+
+Votre travail est enregistré dans le coffre ; faites une sauvegarde à la prochaine ouverture.</source>
+        <translation>The automatic backup could not be made: {reason}
+
+Your work is saved in the vault; make a backup the next time you open it.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupExportDialog</name>
+    <message>
+        <location filename="../../medvault/gui/backup_export_dialog.py" line="+59"/>
+        <source>Sauvegarder maintenant</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>La sauvegarde est un seul fichier chiffré. Elle s&apos;ouvre avec les clés du coffre ou le code de secours ; sans eux, elle est illisible.</source>
+        <translation>The backup is a single encrypted file. It opens with the vault&apos;s keys or the recovery code; without them, it cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choisissez où écrire le fichier</source>
+        <translation>Choose where to write the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copie à remettre à un tiers, protégée par une phrase de passe</source>
+        <translation>Copy for a third party, protected by a passphrase</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seule cette phrase ouvrira la copie (pas le code de secours) : transmettez-la séparément du fichier.</source>
+        <translation>Only this passphrase will open the copy (not the recovery code): send it separately from the file.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmation</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sauvegarder</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Enregistrer la sauvegarde</source>
+        <translation>Save the backup</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Les deux phrases de passe ne sont pas identiques.</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Une sauvegarde est déjà en cours ; réessayez dans un instant.</source>
+        <translation>A backup is already running; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sauvegarde en cours… « Annuler » attend la fin de l&apos;écriture (elle ne peut pas être interrompue sans risque), puis supprime le fichier.</source>
+        <translation>Backing up… “Cancel” waits for the writing to finish (it cannot be interrupted safely), then deletes the file.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Annulation : attente de la fin de l&apos;écriture, puis suppression du fichier…</source>
+        <translation>Cancelling: waiting for the writing to finish, then deleting the file…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sauvegarde annulée : le fichier a été supprimé.</source>
+        <translation>Backup cancelled: the file has been deleted.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sauvegarde écrite : {path}</source>
+        <translation>Backup written: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cette copie ne s&apos;ouvre qu&apos;avec sa phrase de passe : sans elle, personne ne pourra la restaurer.</source>
+        <translation>This copy opens only with its passphrase: without it, nobody will be able to restore it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attention : cette sauvegarde ne s&apos;ouvre pas avec le seul code de secours.</source>
+        <translation>Warning: this backup does not open with the recovery code alone.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRecoveryCodeDialog</name>
+    <message>
+        <location filename="../../medvault/gui/backup_recovery_code_dialog.py" line="+20"/>
+        <source>Vérifier avec le code de secours</source>
+        <translation>Verify with the recovery code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Les clés du coffre ont été renouvelées depuis cette sauvegarde. Saisissez le code de secours imprimé à la création du coffre (les tirets et les majuscules ne comptent pas).</source>
+        <translation>The vault&apos;s keys have been renewed since this backup. Enter the recovery code printed when the vault was created (dashes and capitals do not matter).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Vérifier</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsPage</name>
+    <message>
+        <location filename="../../medvault/gui/backup_settings_page.py" line="+37"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> jour(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dossier</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Une sauvegarde chiffrée y est écrite à la fermeture de medvault et au moins une fois par jour. Choisissez un disque externe ou un partage réseau, pas le disque de l&apos;ordinateur.</source>
+        <translation>An encrypted backup is written there when medvault closes and at least once a day. Choose an external drive or a network share, not the computer&apos;s own disk.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Garder (quotidiennes)</source>
+        <translation>Keep (daily)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Garder (hebdomadaires)</source>
+        <translation>Keep (weekly)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Garder (mensuelles)</source>
+        <translation>Keep (monthly)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Les plus anciennes sauvegardes automatiques de ce cabinet sont supprimées au-delà ; aucun autre fichier du dossier n&apos;est touché.</source>
+        <translation>Beyond that, this practice&apos;s oldest automatic backups are deleted; no other file in the folder is touched.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alerte après</source>
+        <translation>Warn after</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>La barre d&apos;état signale une sauvegarde plus ancienne que cela.</source>
+        <translation>The status bar reports a backup older than this.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(aucun)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dossier des sauvegardes</source>
+        <translation>Backup folder</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatusWidget</name>
+    <message>
+        <location filename="../../medvault/gui/backup_status_widget.py" line="+69"/>
+        <source>Sauvegardes : état indisponible</source>
+        <translation>Backups: status unavailable</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>jamais</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dernière sauvegarde : {made} · vérifiée : {verified}</source>
+        <translation>Last backup: {made} · verified: {verified}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fichier : {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sauvegarde automatique : {reason}</source>
+        <translation>Automatic backup: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun dossier de sauvegarde automatique n&apos;est choisi.</source>
+        <translation>No automatic backup folder has been chosen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>⚠ {first} (+{n})</source>
+        <translation>⚠ {first} (+{n})</translation>
     </message>
 </context>
 <context>
@@ -479,52 +680,127 @@
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../medvault/gui/clinical_consultation_editor.py" line="+29"/>
+        <location filename="../../medvault/gui/clinical_consultation_editor.py" line="+61"/>
+        <source>Date *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Motif *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S — Subjectif</source>
+        <translation>S — Subjective</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>O — Objectif (examen)</source>
+        <translation>O — Objective (examination)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A — Évaluation</source>
+        <translation>A — Assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P — Plan</source>
+        <translation>P — Plan</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Constantes</source>
+        <translation>Vital signs</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Poids (kg)</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taille (cm)</source>
+        <translation>Height (cm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PA systolique (mmHg)</source>
+        <translation>Systolic BP (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PA diastolique (mmHg)</source>
+        <translation>Diastolic BP (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pouls (bpm)</source>
+        <translation>Pulse (bpm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Température (°C)</source>
+        <translation>Temperature (°C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>IMC</source>
+        <translation>BMI</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enregistrer la consultation</source>
+        <translation>Save the consultation</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Nouvelle consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>New consultation</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Consultation du {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation of {date}</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>Consultation enregistrée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation saved.</translation>
     </message>
 </context>
 <context>
     <name>ConsultationsTab</name>
     <message>
-        <location filename="../../medvault/gui/clinical_consultations_tab.py" line="+46"/>
+        <location filename="../../medvault/gui/clinical_consultations_tab.py" line="+49"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Motif</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>IMC</source>
-        <translation type="unfinished"></translation>
+        <translation>BMI</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nouvelle consultation</source>
-        <translation type="unfinished"></translation>
+        <translation>New consultation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Consultations plus anciennes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Older consultations…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+82"/>
         <source>Consultations</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultations</translation>
     </message>
 </context>
 <context>
@@ -619,177 +895,178 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../medvault/gui/document_viewer.py" line="+44"/>
+        <location filename="../../medvault/gui/document_viewer.py" line="+43"/>
         <source>Document — medvault</source>
-        <translation type="unfinished"></translation>
+        <translation>Document — medvault</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Exporter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enregistrer une copie non protégée hors du coffre</source>
-        <translation type="unfinished"></translation>
+        <translation>Save an unprotected copy outside the vault</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Ce type de document ne peut pas être affiché dans medvault.
 Vous pouvez l&apos;exporter pour l&apos;ouvrir avec un autre logiciel : la copie exportée ne sera plus protégée par le coffre.</source>
-        <translation type="unfinished"></translation>
+        <translation>This type of document cannot be displayed in medvault.
+You can export it to open it with another program: the exported copy will no longer be protected by the vault.</translation>
     </message>
 </context>
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../medvault/gui/documents_tab.py" line="+129"/>
+        <location filename="../../medvault/gui/documents_tab.py" line="+126"/>
         <source>Titre</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Catégorie</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Taille</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Glissez ici des fichiers ou un dossier pour les ranger dans le coffre.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop files or a folder here to store them in the vault.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Afficher</source>
-        <translation type="unfinished"></translation>
+        <translation>View</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exporter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Source (ex. : laboratoire, hôpital)</source>
-        <translation type="unfinished"></translation>
+        <translation>Source (e.g. laboratory, hospital)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Importer un fichier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a file…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ranger un dossier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Store a folder…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Catégorie :</source>
-        <translation type="unfinished"></translation>
+        <translation>Category:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Date :</source>
-        <translation type="unfinished"></translation>
+        <translation>Date:</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Importer un document</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a document</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Choisir le dossier à ranger</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the folder to store</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+43"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>La copie exportée ne sera plus protégée par le coffre : elle sera lisible par quiconque accède à cet ordinateur ou à ce support. Supprimez-la dès qu&apos;elle n&apos;est plus utile. L&apos;export est inscrit au journal. Continuer ?</source>
-        <translation type="unfinished"></translation>
+        <translation>The exported copy will no longer be protected by the vault: anyone with access to this computer or this medium will be able to read it. Delete it as soon as it is no longer needed. The export is recorded in the log. Continue?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exporter une copie non protégée</source>
-        <translation type="unfinished"></translation>
+        <translation>Export an unprotected copy</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+2"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Copie exportée : {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy exported: {path}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Exporter le document</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the document</translation>
     </message>
 </context>
 <context>
     <name>EntryListTab</name>
     <message>
-        <location filename="../../medvault/gui/clinical_entries.py" line="+111"/>
+        <location filename="../../medvault/gui/clinical_entries.py" line="+118"/>
         <source>Enregistrer</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Motif du retrait (obligatoire)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for removal (required)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Retirer</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Modifier l&apos;élément sélectionné</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the selected item</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Enregistré.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Élément retiré (conservé dans l&apos;historique du dossier).</source>
-        <translation type="unfinished"></translation>
+        <translation>Item removed (kept in the file&apos;s history).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Élément retiré.</source>
-        <translation type="unfinished"></translation>
+        <translation>Item removed.</translation>
     </message>
 </context>
 <context>
@@ -845,7 +1122,7 @@ Continue without checking the code?</translation>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../medvault/gui/login_window.py" line="+46"/>
+        <location filename="../../medvault/gui/login_window.py" line="+47"/>
         <source>medvault — {name}</source>
         <translation>medvault — {name}</translation>
     </message>
@@ -870,12 +1147,16 @@ Continue without checking the code?</translation>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Coffre de démonstration — mot de passe : {password}</source>
-        <translation>Demo vault — password: {password}</translation>
+        <location line="+14"/>
+        <source>Coffre de démonstration (patients fictifs, effacé à la fermeture)
+Praticien : {login} / {password}
+Accueil : {desk_login} / {desk_password}</source>
+        <translation>Demo vault (fictitious patients, erased on closing)
+Practitioner: {login} / {password}
+Reception: {desk_login} / {desk_password}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
@@ -886,78 +1167,106 @@ Continue without checking the code?</translation>
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../medvault/gui/main_menu.py" line="+35"/>
+        <source>&amp;Cabinet</source>
+        <translation>&amp;Practice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agenda…</source>
+        <translation>Calendar…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Utilisateurs…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paramètres…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Agenda — medvault</source>
+        <translation>Calendar — medvault</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../medvault/gui/main_window.py" line="+56"/>
+        <location filename="../../medvault/gui/main_window.py" line="+63"/>
         <source>medvault — {name}</source>
-        <translation type="unfinished">medvault — {name}</translation>
+        <translation>medvault — {name}</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+3"/>
         <source>Nouveau patient</source>
-        <translation type="unfinished"></translation>
+        <translation>New patient</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Rechercher</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Verrouiller / Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Créer un dossier patient (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a patient file (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Verrouiller le coffre (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the vault (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Rechercher un patient (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for a patient (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>(code de secours)</source>
-        <translation type="unfinished"></translation>
+        <translation>(recovery code)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Connecté en tant que :</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in as:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>· Profil :</source>
-        <translation type="unfinished"></translation>
+        <translation>· Profile:</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Plus de {n} résultats : précisez la recherche.</source>
-        <translation type="unfinished"></translation>
+        <translation>More than {n} results: narrow the search.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} résultat(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} result(s)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Aucun patient ne correspond à cette recherche.</source>
-        <translation type="unfinished"></translation>
+        <translation>No patient matches this search.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{n} patient(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} patient(s)</translation>
     </message>
 </context>
 <context>
@@ -993,282 +1302,282 @@ Continue without checking the code?</translation>
     <name>PatientFileWindow</name>
     <message>
         <location filename="../../medvault/gui/patient_file_window.py" line="+46"/>
-        <location line="+147"/>
+        <location line="+149"/>
         <source>Dossier patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient file</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-119"/>
         <source>Dossier patient — medvault</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient file — medvault</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Identité et coordonnées</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity and contact details</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Rendez-vous</source>
-        <translation type="unfinished"></translation>
+        <translation>Appointments</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Documents administratifs</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative documents</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Documents médicaux</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical documents</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nouveau patient</source>
-        <translation type="unfinished"></translation>
+        <translation>New patient</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Les champs marqués * sont obligatoires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields marked * are required.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{used} (né(e) {birth})</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} (née/born {birth})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Femme</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Homme</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sexe indéterminé</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex undetermined</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Né(e) le {date} ({age} ans) · {sex}</source>
-        <translation type="unfinished"></translation>
+        <translation>Born on {date} ({age} years old) · {sex}</translation>
     </message>
 </context>
 <context>
     <name>PatientIdentityForm</name>
     <message>
-        <location filename="../../medvault/gui/patient_identity_form.py" line="+75"/>
+        <location filename="../../medvault/gui/patient_identity_form.py" line="+78"/>
         <source>Identité</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Nom de naissance *</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth name *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nom d&apos;usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Used name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prénoms de naissance *</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth first names *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prénom d&apos;usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Used first name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date de naissance *</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lieu de naissance (INSEE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Place of birth (INSEE code)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>NIR / NIA</source>
-        <translation type="unfinished"></translation>
+        <translation>NIR / NIA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code postal</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ville</source>
-        <translation type="unfinished"></translation>
+        <translation>City</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pays (code ISO)</source>
-        <translation type="unfinished"></translation>
+        <translation>Country (ISO code)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Téléphone portable</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile phone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Autre téléphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Other phone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Médecin traitant</source>
-        <translation type="unfinished"></translation>
+        <translation>Referring physician</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>séparés par des espaces</source>
-        <translation type="unfinished"></translation>
+        <translation>separated by spaces</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>jj/mm/aaaa</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ex. 75056</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 75056</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>15 caractères</source>
-        <translation type="unfinished"></translation>
+        <translation>15 characters</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>06 12 34 56 78</source>
-        <translation type="unfinished"></translation>
+        <translation>06 12 34 56 78</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sexe *</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex *</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Féminin</source>
-        <translation type="unfinished"></translation>
+        <translation>Female</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Masculin</source>
-        <translation type="unfinished"></translation>
+        <translation>Male</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Indéterminé</source>
-        <translation type="unfinished"></translation>
+        <translation>Undetermined</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type d&apos;identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifier type</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Déduit du numéro</source>
-        <translation type="unfinished"></translation>
+        <translation>Deduced from the number</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Statut de l&apos;identité</source>
-        <translation type="unfinished"></translation>
+        <translation>Identity status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Provisoire</source>
-        <translation type="unfinished"></translation>
+        <translation>Provisional</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Récupérée</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrieved</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Validée</source>
-        <translation type="unfinished"></translation>
+        <translation>Validated</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qualifiée</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualified</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Coordonnées</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact details</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Notes administratives</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative notes</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Recharger la fiche</source>
-        <translation type="unfinished"></translation>
+        <translation>Reload the record</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enregistrer</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Enregistrer la fiche (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the record (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+130"/>
         <source>Fiche enregistrée.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record saved.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>La fiche n&apos;a pas été enregistrée : voir ci-dessus.</source>
-        <translation type="unfinished"></translation>
+        <translation>The record was not saved: see above.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Attention : ces fiches pourraient concerner la même personne. Vérifiez-les avant de continuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning: these records may concern the same person. Check them before continuing.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Ouvrir : {name}, né(e) le {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Open: {name}, born on {date}</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Fiche rechargée : vos modifications ont été ignorées.</source>
-        <translation type="unfinished"></translation>
+        <translation>Record reloaded: your changes were discarded.</translation>
     </message>
 </context>
 <context>
@@ -1276,12 +1585,12 @@ Continue without checking the code?</translation>
     <message>
         <location filename="../../medvault/gui/patient_search_bar.py" line="+25"/>
         <source>Rechercher : nom, prénom, date de naissance (jj/mm/aaaa), téléphone, NIR…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, first name, date of birth (dd/mm/yyyy), phone, NIR…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recherche de patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient search</translation>
     </message>
 </context>
 <context>
@@ -1412,7 +1721,7 @@ Log in with your login and the password you had on the date of the backup; medva
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../medvault/gui/settings_dialog.py" line="+52"/>
+        <location filename="../../medvault/gui/settings_dialog.py" line="+54"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
@@ -1462,7 +1771,17 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
+        <source>Général</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sauvegardes</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Changer…</source>
         <translation>Change…</translation>
     </message>
@@ -1485,144 +1804,144 @@ Log in with your login and the password you had on the date of the backup; medva
 <context>
     <name>SweepDialog</name>
     <message>
-        <location filename="../../medvault/gui/sweep_dialog.py" line="+68"/>
+        <location filename="../../medvault/gui/sweep_dialog.py" line="+67"/>
         <source>Ranger un dossier dans le coffre</source>
-        <translation type="unfinished"></translation>
+        <translation>Store a folder in the vault</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Essai à blanc : voici ce que medvault ferait de chaque fichier du dossier. Rien n&apos;est encore importé ni supprimé.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dry run: this is what medvault would do with each file in the folder. Nothing has been imported or deleted yet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Inclure les sous-dossiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Include subfolders</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Taille</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Résultat</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Supprimer les originaux après vérification</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the originals after verification</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Importer</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Fermer</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Seuls les fichiers dont la copie dans le coffre a été relue et vérifiée sont supprimés : leur contenu est d&apos;abord recouvert, puis le fichier est effacé. Cet effacement est « au mieux » : sur un disque SSD ou une clé USB, sur un système de fichiers à copie sur écriture (APFS, Btrfs, ZFS), dans les sauvegardes (Time Machine, historique des fichiers, clichés instantanés) et dans les dossiers synchronisés (OneDrive, Dropbox, Google Drive, iCloud), des copies peuvent subsister. Activez le chiffrement intégral du disque (BitLocker, FileVault, LUKS) et videz la corbeille et l&apos;historique des services de synchronisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only files whose copy in the vault has been read back and verified are deleted: their content is first overwritten, then the file is erased. This erasure is “best effort”: on an SSD or a USB stick, on a copy-on-write file system (APFS, Btrfs, ZFS), in backups (Time Machine, File History, shadow copies) and in synchronised folders (OneDrive, Dropbox, Google Drive, iCloud), copies may remain. Turn on full-disk encryption (BitLocker, FileVault, LUKS) and empty the recycle bin and the history of synchronisation services.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Sera importé</source>
-        <translation type="unfinished"></translation>
+        <translation>Will be imported</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{count} fichier(s) à importer, {skipped} laissé(s) de côté.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} file(s) to import, {skipped} left aside.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Importer {count} fichier(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Import {count} file(s)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Import des fichiers dans le coffre…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the files into the vault…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Interrompre</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Import des fichiers dans le coffre… ({done} / {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the files into the vault… ({done} / {total})</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{count} importé(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} imported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} vérifié(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} verified</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} original(aux) supprimé(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} original(s) deleted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} laissé(s) de côté</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} left aside</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{count} en échec</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} failed</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Interrompu. </source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped. </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Terminer</source>
-        <translation type="unfinished">Finish</translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Non traité (interrompu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Not processed (stopped)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Importé, vérifié, original supprimé</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported, verified, original deleted</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Importé et vérifié</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported and verified</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Importé</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
 </context>
 <context>
@@ -1788,7 +2107,7 @@ Rotate the keys now?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../medvault/gui/app.py" line="+151"/>
+        <location filename="../../medvault/gui/app.py" line="+178"/>
         <source>medvault</source>
         <translation>medvault</translation>
     </message>
@@ -1810,12 +2129,12 @@ An unexpected error occurred. The technical details were written to the log.</so
     <message>
         <location filename="../../medvault/gui/agenda_actions.py" line="-97"/>
         <source>Chevauchement</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlap</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ce rendez-vous chevauche {count} autre(s) rendez-vous ({slots}). Il est enregistré ; déplacez-le si ce n&apos;était pas voulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>This appointment overlaps {count} other appointment(s) ({slots}). It has been saved; move it if this was not intended.</translation>
     </message>
 </context>
 <context>
@@ -1823,21 +2142,310 @@ An unexpected error occurred. The technical details were written to the log.</so
     <message>
         <location filename="../../medvault/gui/clinical_fields.py" line="+122"/>
         <source>jj/mm/aaaa</source>
-        <translation type="unfinished"></translation>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>clinical_tabs</name>
+    <message>
+        <location filename="../../medvault/gui/clinical_tabs.py" line="+37"/>
+        <source>Médical</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chirurgical</source>
+        <translation>Surgical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Familial</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allergie</source>
+        <translation>Allergy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intolérance</source>
+        <translation>Intolerance</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Non précisée</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Légère</source>
+        <translation>Mild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modérée</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sévère</source>
+        <translation>Severe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>arrêté</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type *</source>
+        <translation>Type *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Intitulé *</source>
+        <translation>Title *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location line="+64"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>ou année</source>
+        <translation>or year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <location line="+20"/>
+        <location line="+21"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+12"/>
+        <location line="+13"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Intitulé</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nouvel antécédent</source>
+        <translation>New history item</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Substance *</source>
+        <translation>Substance *</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+11"/>
+        <source>Sévérité</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Réaction</source>
+        <translation>Reaction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Constatée le</source>
+        <translation>Noted on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Substance</source>
+        <translation>Substance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nouvelle allergie</source>
+        <translation>New allergy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Médicament *</source>
+        <translation>Drug *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Posologie</source>
+        <translation>Dosage</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Fréquence</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Début</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Arrêté</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescripteur</source>
+        <translation>Prescriber</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Médicament</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nouveau traitement</source>
+        <translation>New treatment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vaccin *</source>
+        <translation>Vaccine *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>N° de lot</source>
+        <translation>Batch no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vaccin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nouvelle vaccination</source>
+        <translation>New vaccination</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antécédents</source>
+        <translation>Medical history</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>Allergies ({count})</source>
+        <translation>Allergies ({count})</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Traitements</source>
+        <translation>Treatments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
     </message>
 </context>
 <context>
     <name>interface_language</name>
     <message>
-        <location filename="../../medvault/gui/settings_store.py" line="+84"/>
+        <location filename="../../medvault/gui/settings_store.py" line="+143"/>
         <source>fr</source>
         <translation>en</translation>
     </message>
 </context>
 <context>
+    <name>patient_list</name>
+    <message>
+        <location filename="../../medvault/gui/patient_list_model.py" line="+49"/>
+        <source>Nom de naissance</source>
+        <translation>Birth name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom d&apos;usage</source>
+        <translation>Used name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prénoms</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Indét.</source>
+        <translation>Undet.</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
-        <location filename="../../medvault/gui/messages.py" line="+16"/>
+        <location filename="../../medvault/gui/messages.py" line="+23"/>
         <source>Praticien</source>
         <translation>Practitioner</translation>
     </message>
@@ -1852,13 +2460,14 @@ An unexpected error occurred. The technical details were written to the log.</so
     <message>
         <location filename="../../medvault/gui/unsaved_changes.py" line="+31"/>
         <source>Modifications non enregistrées</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cette fiche contient des modifications qui ne sont pas enregistrées.
 Voulez-vous les enregistrer avant de la quitter ?</source>
-        <translation type="unfinished"></translation>
+        <translation>This record has changes that have not been saved.
+Do you want to save them before leaving it?</translation>
     </message>
 </context>
 </TS>

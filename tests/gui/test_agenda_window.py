@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from medvault.core.appointment import AppointmentStatus
@@ -165,3 +165,26 @@ def test_no_show_from_day_view(qtbot: QtBot, receptionist: Session) -> None:
     assert window.day_view.item(0, 3).text() == "Absent"
     assert window.findChild(QPushButton, "restore_button").isEnabled()
     assert not window.findChild(QPushButton, "no_show_button").isEnabled()
+
+
+def test_escape_and_ctrl_w_close_the_agenda_window(qtbot: QtBot, desk: Session) -> None:
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ):
+        window = make_agenda(qtbot, desk, AnsweringDialogs())
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, key, modifier)
+        assert not window.isVisible()
+
+
+def test_escape_leaves_an_embedded_agenda_alone(qtbot: QtBot, desk: Session) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    agenda = AgendaWindow(desk, AnsweringDialogs(), today=TODAY, parent=host)
+    host.show()
+    host.activateWindow()
+    qtbot.waitUntil(host.isActiveWindow)
+    qtbot.keyClick(agenda, Qt.Key.Key_Escape)
+    assert agenda.isVisible()

@@ -15,6 +15,7 @@ from medvault.gui.settings_store import SettingsStore
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
 from medvault.services.demo import DEMO_PASSWORD
+from medvault.services.demo_data import DEMO_RECEPTIONIST
 from tests.conftest import VaultInfo
 from tests.gui.conftest import RecordingDialogs
 
@@ -220,11 +221,12 @@ def test_demo_option_creates_and_prefills(
     dialogs: RecordingDialogs,
     controllers: list[VaultController],
 ) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    controller = open_vault(options("--demo"), config=config, dialogs=dialogs)
+    del monkeypatch
+    controller = open_vault(options("--demo"), config=config, dialogs=dialogs, demo_root=tmp_path)
     assert controller is not None
     controllers.append(controller)
-    assert (tmp_path / "data/medvault/demo/Demo.medvault/vault.json").is_file()
+    made = list(tmp_path.glob("medvault-demo-*/Demo.medvault/vault.json"))
+    assert len(made) == 1
     window = controller.login_window
     login = window.findChild(QLineEdit, "login_edit")
     demo = window.findChild(QLabel, "demo_label")
@@ -232,4 +234,5 @@ def test_demo_option_creates_and_prefills(
     assert demo is not None
     assert login.text() == "demo"
     assert DEMO_PASSWORD in demo.text()
+    assert DEMO_RECEPTIONIST.login in demo.text() and DEMO_RECEPTIONIST.password in demo.text()
     assert window.windowTitle() == "medvault — Cabinet de démonstration"

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from medvault.core.clinical import AllergyData, HistoryData, HistoryKind
@@ -16,6 +24,8 @@ from medvault.services import clinical, clinical_consultations
 from medvault.services.session import Session
 from tests.gui.conftest import RecordingDialogs
 from tests.gui.test_patient_list_model import add_patient
+
+Button = QMessageBox.StandardButton
 
 
 def file_window(qtbot: QtBot, session: Session, dialogs: RecordingDialogs) -> PatientFileWindow:
@@ -163,3 +173,105 @@ def test_opening_date_defaults_to_today(
     today = practitioner.config.clock.now().astimezone().date()
     assert date_edit.text() == today.strftime("%d/%m/%Y")
     assert isinstance(today, date)
+
+
+def line_text(parent: QWidget, name: str) -> str:
+    edit = parent.findChild(QLineEdit, name)
+    assert edit is not None, name
+    return edit.text()
+
+
+def selected_rows(parent: QWidget, name: str) -> set[int]:
+    table = parent.findChild(QTableWidget, name)
+    assert table is not None, name
+    return {index.row() for index in table.selectedIndexes()}
+
+
+def test_switching_entries_asks_before_dropping_unsaved_changes(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs
+) -> None:
+    window = file_window(qtbot, practitioner, dialogs)
+    assert window.clinical_tabs is not None
+    tab = window.clinical_tabs.history
+    for label in ("Asthme", "Diabète"):
+        tab.findChild(QPushButton, "history_new_button").click()
+        type_in(tab, "history_label_edit", label)
+        assert tab.save()
+    assert dialogs.answered == []  # a saved entry is left without a question
+    tab.select_row(0)
+    tab.select_row(1)  # clean: no question
+    assert line_text(tab, "history_label_edit") == "Diabète"
+    type_in(tab, "history_label_edit", "Diabète de type 2")
+
+    dialogs.queue_answers(Button.Cancel)
+    tab.select_row(0)
+    assert dialogs.answered == [("question", "Modifications non enregistrées")]
+    assert line_text(tab, "history_label_edit") == "Diabète de type 2"
+    assert selected_rows(tab, "history_table") == {1}
+
+    dialogs.queue_answers(Button.Save)
+    tab.select_row(0)
+    assert line_text(tab, "history_label_edit") == "Asthme"
+    assert selected_rows(tab, "history_table") == {0}
+    stored = clinical.list_entries(practitioner, window.patient_id or 0, HistoryData)
+    assert sorted(e.data.label for e in stored) == ["Asthme", "Diabète de type 2"]
+
+    type_in(tab, "history_label_edit", "Asthme sévère")
+    dialogs.queue_answers(Button.Discard)
+    tab.findChild(QPushButton, "history_new_button").click()
+    assert line_text(tab, "history_label_edit") == ""
+    assert selected_rows(tab, "history_table") == set()
+    assert len(dialogs.answered) == 3
+    stored = clinical.list_entries(practitioner, window.patient_id or 0, HistoryData)
+    assert "Asthme sévère" not in {e.data.label for e in stored}
+
+
+def test_new_consultation_asks_before_dropping_unsaved_changes(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs
+) -> None:
+    window = file_window(qtbot, practitioner, dialogs)
+    assert window.clinical_tabs is not None
+    tab = window.clinical_tabs.consultations
+    new_button = tab.findChild(QPushButton, "consultation_new_button")
+    assert new_button is not None
+    for reason in ("Angine", "Contrôle"):
+        new_button.click()
+        type_in(tab.editor, "consultation_reason_edit", reason)
+        assert tab.editor.save()
+    assert dialogs.answered == []
+    # Newest first; both on the same day, so the later one (Contrôle) is on top.
+    table = tab.findChild(QTableWidget, "consultations_table")
+    assert table is not None
+    table.selectRow(1)
+    assert line_text(tab.editor, "consultation_reason_edit") == "Angine"
+    type_in(tab.editor, "consultation_reason_edit", "Angine virale")
+
+    dialogs.queue_answers(Button.Cancel)
+    new_button.click()
+    assert line_text(tab.editor, "consultation_reason_edit") == "Angine virale"
+    assert tab.editor.has_unsaved_changes()
+    assert selected_rows(tab, "consultations_table") == {1}
+
+    dialogs.queue_answers(Button.Cancel)
+    table.selectRow(0)
+    assert line_text(tab.editor, "consultation_reason_edit") == "Angine virale"
+    assert selected_rows(tab, "consultations_table") == {1}
+
+    dialogs.queue_answers(Button.Save)
+    table.selectRow(0)
+    assert line_text(tab.editor, "consultation_reason_edit") == "Contrôle"
+    reasons = [
+        c.data.reason
+        for c in clinical_consultations.list_consultations(
+            practitioner, window.patient_id or 0
+        ).items
+    ]
+    assert sorted(reasons) == ["Angine virale", "Contrôle"]
+
+    type_in(tab.editor, "consultation_reason_edit", "Contrôle annuel")
+    dialogs.queue_answers(Button.Discard)
+    new_button.click()
+    assert tab.editor.current is None
+    assert line_text(tab.editor, "consultation_reason_edit") == ""
+    assert selected_rows(tab, "consultations_table") == set()
+    assert len(dialogs.answered) == 4

@@ -88,3 +88,17 @@ def test_default_location_without_xdg() -> None:
     expected = Path.home() / ".local/share/medvault/demo/Demo.medvault"
     assert default_demo_dir({}) == expected
     assert default_demo_dir({"XDG_DATA_HOME": "relative/path"}) == expected
+
+
+def test_temporary_demo_vault_is_fresh_and_removed(tmp_path: Path, config: ServiceConfig) -> None:
+    from medvault.services.demo import create_temporary_demo_vault, remove_temporary_demo_vault
+
+    first = create_temporary_demo_vault(config, root=tmp_path)
+    second = create_temporary_demo_vault(config, root=tmp_path)
+    assert first != second and (first / "vault.json").is_file()
+    remove_temporary_demo_vault(first)
+    assert not first.parent.exists() and second.exists()
+    keep = tmp_path / "not-a-demo" / "Demo.medvault"
+    keep.mkdir(parents=True)
+    remove_temporary_demo_vault(keep)  # only folders it made itself
+    assert keep.exists()

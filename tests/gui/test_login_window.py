@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from medvault.core.errors import VaultInUseError, WrongCredentialsError
 from medvault.gui.login_window import LoginWindow
+from medvault.services.demo_data import DEMO_RECEPTIONIST
 from medvault.services.session import Session
 from tests.conftest import PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD, VaultInfo
 from tests.gui.conftest import field, submit_login
@@ -109,7 +110,9 @@ def test_demo_line_and_prefilled_login(qtbot: QtBot, vault: VaultInfo) -> None:
     window = make_window(qtbot, vault, login="demo", demo_password="Mot-De-Passe-Public-1!")
     assert field(window, "login_edit").text() == "demo"
     assert label_text(window, "demo_label") == (
-        "Coffre de démonstration — mot de passe : Mot-De-Passe-Public-1!"
+        "Coffre de démonstration (patients fictifs, effacé à la fermeture)\n"
+        "Praticien : demo / Mot-De-Passe-Public-1!\n"
+        f"Accueil : {DEMO_RECEPTIONIST.login} / {DEMO_RECEPTIONIST.password}"
     )
 
 

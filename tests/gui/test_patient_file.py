@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -212,3 +213,81 @@ def test_practitioner_gets_the_clinical_tabs_and_the_allergy_banner(
     assert "Pénicilline (SÉVÈRE)" in banner.text()
     records = audit_repo.recent(practitioner.admin_db, 2)
     assert {(r.area, r.target) for r in records} >= {(Area.CLINICAL, "clinical_file")}
+
+
+def tab_chain(start: QWidget) -> list[str]:
+    """Object names in the order Tab visits them (visible, enabled, taking Tab focus)."""
+    names: list[str] = []
+    widget = start
+    while True:
+        if (
+            widget.isVisibleTo(start.window())
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            names.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            return names
+
+
+def test_tab_follows_the_identity_form_as_laid_out(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs
+) -> None:
+    window = PatientFileWindow(practitioner, dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    form = window.identity_form
+    chain = tab_chain(form.editor("birth_name"))
+    expected = [
+        "birth_name_edit",
+        "used_name_edit",
+        "first_names_edit",
+        "used_first_name_edit",
+        "sex_combo",
+        "birth_date_edit",
+        "birth_place_insee_edit",
+        "nir_edit",
+        "nir_kind_combo",
+        "identity_status_combo",
+        "address_edit",
+        "postal_code_edit",
+        "city_edit",
+        "country_edit",
+        "phone_mobile_edit",
+        "phone_other_edit",
+        "email_edit",
+        "referring_physician_edit",
+        "admin_notes_edit",
+        "save_button",
+    ]
+    assert chain[: len(expected)] == expected
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_escape_and_ctrl_w_close_the_file_asking_about_unsaved_changes(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs
+) -> None:
+    patient_id = add_patient(practitioner, "Roux", city="Lyon")
+    window = opened(qtbot, practitioner, patient_id, dialogs)
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # nothing changed: closes without a question
+    assert not window.isVisible() and dialogs.answered == []
+
+    window = opened(qtbot, practitioner, patient_id, dialogs)
+    activate(qtbot, window)
+    set_text(window, "city", "Brest")
+    dialogs.queue_answers(Button.Cancel)
+    qtbot.keyClick(window.identity_form.editor("city"), Qt.Key.Key_Escape)
+    assert window.isVisible()
+    assert dialogs.answered == [("question", "Modifications non enregistrées")]
+    dialogs.queue_answers(Button.Discard)
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert len(dialogs.answered) == 2
+    assert patients.get_patient(practitioner, patient_id).data.city == "Lyon"

@@ -148,3 +148,23 @@ def test_receptionist_lists_patients_too(vault: VaultInfo) -> None:
         assert model.rowCount() == 1
         assert model.data(model.index(0, column(model, "sex"))) == "F"
         assert model.data(model.index(0, column(model, "city"))) == "Lyon"
+
+
+def test_phone_column_shows_the_mobile_in_national_format_and_sorts_in_sql(
+    practitioner: Session,
+) -> None:
+    later = add_patient(practitioner, "Arnaud", phone_mobile="07 81 23 45 67")
+    earlier = add_patient(practitioner, "Bernard", phone_mobile="+33 6 12 34 56 78")
+    abroad = add_patient(practitioner, "Carpentier", phone_mobile="+32 470 12 34 56")
+    without = add_patient(practitioner, "Dubois")
+    model = PatientListModel(practitioner)
+    phone = column(model, "phone_mobile")
+    assert model.headerData(phone, Qt.Orientation.Horizontal) == "Téléphone"
+    shown = {model.data(model.index(row, phone)) for row in range(model.rowCount())}
+    assert shown == {"07 81 23 45 67", "06 12 34 56 78", "+32 470 12 34 56", ""}
+    assert model.is_sortable(phone)
+    model.sort(phone, Qt.SortOrder.AscendingOrder)
+    # Records without a mobile come first, then E.164 order (+32 before +33).
+    assert ids(model) == [without, abroad, earlier, later]
+    model.sort(phone, Qt.SortOrder.DescendingOrder)
+    assert ids(model) == [later, earlier, abroad, without]

@@ -86,6 +86,15 @@ def test_every_listing_order_is_read_from_an_index(
     assert "TEMP B-TREE" not in query_plan, query_plan
 
 
+def test_summaries_carry_the_mobile_phone(admin: Connection) -> None:
+    with_phone = insert(admin, data("Dupont", "Anne", phone_mobile="06 12 34 56 78"))
+    without = insert(admin, data("Durand", "Paul"))
+    page = patients_repo.list_page(admin, sort="phone_mobile", descending=False, limit=10, offset=0)
+    assert [(s.id, s.phone_mobile) for s in page] == [(without, None), (with_phone, "+33612345678")]
+    found = patients_repo.search_phone_prefix(admin, "+33612", 10)
+    assert [(s.id, s.phone_mobile) for s in found] == [(with_phone, "+33612345678")]
+
+
 def test_exact_lookups_use_their_index(admin: Connection) -> None:
     birth = "SELECT id FROM patients AS p WHERE p.birth_date = ? AND p.deleted_at IS NULL "
     birth += "AND p.merged_into IS NULL ORDER BY p.sort_key, p.id LIMIT 50"

@@ -62,7 +62,8 @@ MIGRATION = Migration(
         "CREATE INDEX patient_name_keys_by_patient ON patient_name_keys (patient_id)",
         # Exact and prefix look-ups.
         f"CREATE INDEX patients_by_nir ON patients (nir) {_LIVE} AND nir IS NOT NULL",
-        f"CREATE INDEX patients_by_mobile ON patients (phone_mobile) {_LIVE}",
+        # Prefix look-up, and the listing order by mobile phone.
+        f"CREATE INDEX patients_by_mobile ON patients (phone_mobile, sort_key, id) {_LIVE}",
         f"CREATE INDEX patients_by_other_phone ON patients (phone_other) {_LIVE}",
         f"CREATE INDEX patients_by_birth_date ON patients (birth_date, sort_key, id) {_LIVE}",
         # Listing orders (one per sortable column, ties broken by name then id).
