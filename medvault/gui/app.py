@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import sys
 import traceback
 from pathlib import Path
@@ -161,6 +162,7 @@ def open_vault(
             app = QCoreApplication.instance()
             if app is not None:
                 app.aboutToQuit.connect(lambda: remove_temporary_demo_vault(directory))
+            atexit.register(remove_temporary_demo_vault, directory)  # also if Qt never quits
             return VaultController(
                 directory,
                 config=config,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def test_demo_is_not_remembered(
     store: SettingsStore,
     startups: list[Startup],
 ) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the demo vault's temp folder
     startup = started(options("--demo"), config, dialogs, store, startups)
     assert startup.controller is not None
     assert store.last_vault() is None
