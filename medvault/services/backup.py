@@ -6,11 +6,12 @@ An export copy for someone else can instead be protected by a passphrase alone."
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from medvault import __version__
-from medvault.core.audit import AuditAction, AuditEvent, Outcome
+from medvault.core.audit import AuditAction, AuditEvent, ChainHead, Outcome
 from medvault.core.backup_keys import age_recipient
 from medvault.core.backup_manifest import (
     ADMIN_MEMBER,
@@ -24,6 +25,7 @@ from medvault.core.backup_manifest import (
 )
 from medvault.core.errors import MedVaultError
 from medvault.core.permissions import Area, Permission
+from medvault.core.secrets import SecretKey
 from medvault.services.authz import requires
 from medvault.services.backup_recovery import stored_recovery_recipient
 from medvault.services.session import Session
@@ -31,8 +33,11 @@ from medvault.services.vault_create import check_new_password
 from medvault.storage import meta_repo
 from medvault.storage.backup_archive import Member, private_work_dir, write_backup_file
 from medvault.storage.snapshot import (
-    copy_raw,
+    FileDigest,
+    audit_head,
     digest,
+    digest_bytes,
+    frozen_database,
     read_audit_head,
     snapshot_database,
     wal_has_frames,
@@ -56,34 +61,64 @@ class BackupResult:
     passphrase_protected: bool
 
 
-def _snapshot(session: Session, work: Path) -> list[Path]:
-    """Encrypted copies of the session's header and databases in the private work folder."""
-    (work / HEADER_MEMBER).write_bytes(session.header.to_bytes())
+@dataclass(frozen=True)
+class _Snapshot:
+    """The members to archive (live files held still, or copies) and the audit head."""
+
+    members: list[Member]
+    audit_head: ChainHead | None
+
+
+def _database_member(
+    stack: contextlib.ExitStack, session: Session, name: str, key: SecretKey, work: Path
+) -> tuple[Member, ChainHead | None]:
+    """The live file while it is held still, else a copy through the backup API; and the
+    audit chain head of that same state (read for admin.db only)."""
+    live = session.directory / name
+    frozen = stack.enter_context(frozen_database(live, key, name))
+    if frozen is not None:
+        return Member(name, path=live), audit_head(frozen) if name == ADMIN_MEMBER else None
+    source = session.admin_db if name == ADMIN_MEMBER else session.clinical_db
+    copy = work / name
+    snapshot_database(source, copy, key, name)
+    return Member(name, path=copy), read_audit_head(copy, key) if name == ADMIN_MEMBER else None
+
+
+def _snapshot(stack: contextlib.ExitStack, session: Session, work: Path) -> _Snapshot:
+    """Both databases held still at once (one consistent state of the vault) for as long as
+    `stack` is open; the archive is written from them meanwhile."""
     bundle = session.bundle
-    snapshot_database(session.admin_db, work / ADMIN_MEMBER, bundle.admin_key, ADMIN_MEMBER)
-    paths = [work / HEADER_MEMBER, work / ADMIN_MEMBER, work / CLINICAL_MEMBER]
+    header = Member(HEADER_MEMBER, data=session.header.to_bytes())
+    admin, head = _database_member(stack, session, ADMIN_MEMBER, bundle.admin_key, work)
+    members = [header, admin]
     if session.has_clinical_access:
         assert bundle.clinical_key is not None
-        snapshot_database(
-            session.clinical_db, work / CLINICAL_MEMBER, bundle.clinical_key, CLINICAL_MEMBER
-        )
+        clinical, _ = _database_member(stack, session, CLINICAL_MEMBER, bundle.clinical_key, work)
+        members.append(clinical)
     else:
-        # No key for clinical.db: its bytes as they are (this session holds the vault lock).
+        # No key for clinical.db: its bytes as they are (this session holds the vault lock and
+        # never opens it, so nothing writes it).
         live = session.directory / CLINICAL_MEMBER
-        copy_raw(live, work / CLINICAL_MEMBER)
+        members.append(Member(CLINICAL_MEMBER, path=live))
         if wal_has_frames(live):  # committed pages not yet checkpointed after a crash
-            copy_raw(live.with_name(CLINICAL_WAL_MEMBER), work / CLINICAL_WAL_MEMBER)
-            paths.append(work / CLINICAL_WAL_MEMBER)
-    return paths
+            members.append(Member(CLINICAL_WAL_MEMBER, path=live.with_name(CLINICAL_WAL_MEMBER)))
+    return _Snapshot(members, head)
 
 
-def _manifest(session: Session, paths: list[Path], created: str) -> Manifest:
-    head = read_audit_head(paths[1], session.bundle.admin_key)
+def _member_digest(member: Member) -> FileDigest:
+    if member.data is not None:
+        return digest_bytes(member.data)
+    assert member.path is not None
+    return digest(member.path)
+
+
+def _manifest(session: Session, snapshot: _Snapshot, created: str) -> Manifest:
     members = []
-    for path in paths:
-        info = digest(path)
-        members.append(MemberInfo(path.name, info.size, info.sha256))
+    for member in snapshot.members:
+        info = _member_digest(member)
+        members.append(MemberInfo(member.name, info.size, info.sha256))
     header = session.header
+    head = snapshot.audit_head
     return Manifest(
         vault_id=header.vault_id,
         practice_name=header.practice_name,
@@ -119,15 +154,14 @@ def create_backup(
         check_new_password(passphrase)
     created = session.now()
     try:
-        with private_work_dir(work_dir) as work:
-            paths = _snapshot(session, work)
-            manifest = _manifest(session, paths, created)
-            members = [Member(MANIFEST_NAME, data=manifest.to_bytes())]
-            members += [Member(p.name, path=p) for p in paths]
-            recovery = stored_recovery_recipient(session.admin_db)
-            recipients = [age_recipient(session.header.backup_recipient)]
-            if recovery is not None:
-                recipients.append(age_recipient(recovery))
+        recovery = stored_recovery_recipient(session.admin_db)
+        recipients = [age_recipient(session.header.backup_recipient)]
+        if recovery is not None:
+            recipients.append(age_recipient(recovery))
+        with private_work_dir(work_dir) as work, contextlib.ExitStack() as held:
+            snapshot = _snapshot(held, session, work)
+            manifest = _manifest(session, snapshot, created)
+            members = [Member(MANIFEST_NAME, data=manifest.to_bytes()), *snapshot.members]
             size = write_backup_file(
                 target,
                 members,

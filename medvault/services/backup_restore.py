@@ -117,6 +117,11 @@ def restore_backup(
         finally:
             bundle.wipe()
         save_header(opened.directory, opened.header)  # vault.json and its twin
+        # Every restored file reaches the disk before the folder takes its final name.
+        for restored in opened.directory.iterdir():
+            if restored.is_file():
+                _fsync_file(restored)
+        _fsync_dir(opened.directory)
         opened.directory.chmod(0o700)
         if target.exists():
             target.rmdir()  # empty, checked above
@@ -128,3 +133,11 @@ def restore_backup(
     with contextlib.suppress(OSError):
         target.chmod(0o700)
     return RestoreReport(target, report, tuple(flagged))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

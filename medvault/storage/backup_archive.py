@@ -95,7 +95,7 @@ def _tar_pieces(members: Sequence[Member], mtime: int) -> Iterator[bytes]:
         for chunk in member.chunks():
             written += len(chunk)
             yield chunk
-        if written != size:  # the snapshot files are private and closed: this is a bug
+        if written != size:  # members are private copies or live files held still: a bug
             raise BackupDamagedError()
         yield b"\0" * (-size % _BLOCK)
     yield b"\0" * (2 * _BLOCK)  # end of archive
