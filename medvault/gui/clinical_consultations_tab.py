@@ -22,6 +22,7 @@ from medvault.gui.clinical_fields import format_number
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import language
 from medvault.gui.unsaved_changes import may_leave
+from medvault.gui.widgets import select_row_quietly
 from medvault.services import clinical_consultations
 from medvault.services.session import Session
 
@@ -116,13 +117,8 @@ class ConsultationsTab(QWidget):
 
     def _select_quietly(self, consultation: Consultation | None) -> None:
         """Highlight the row of the consultation being edited (none for a new one)."""
-        self._table.blockSignals(True)
-        ids = [item.id for item in self._items]
-        if consultation is not None and consultation.id in ids:
-            self._table.selectRow(ids.index(consultation.id))
-        else:
-            self._table.clearSelection()
-        self._table.blockSignals(False)
+        wanted = consultation.id if consultation is not None else None
+        select_row_quietly(self._table, [item.id for item in self._items], wanted)
 
     def _on_new_button_clicked(self) -> None:
         if not self._may_leave_current():

@@ -34,7 +34,7 @@ from medvault.gui.clinical_fields import FieldGrid, FieldSpec
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import language
 from medvault.gui.unsaved_changes import may_leave
-from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label
+from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label, select_row_quietly
 from medvault.services import clinical
 from medvault.services.session import Session
 
@@ -252,13 +252,8 @@ class EntryListTab(QWidget):
 
     def _select_quietly(self, entry: Any | None) -> None:
         """Highlight the row of the entry being edited (none for a new one)."""
-        self._table.blockSignals(True)
-        ids = [e.id for e in self._entries]
-        if entry is not None and entry.id in ids:
-            self._table.selectRow(ids.index(entry.id))
-        else:
-            self._table.clearSelection()
-        self._table.blockSignals(False)
+        wanted = entry.id if entry is not None else None
+        select_row_quietly(self._table, [e.id for e in self._entries], wanted)
 
     def _on_new_button_clicked(self) -> None:
         if not self._may_leave_current():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTableWidget
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a4b00;"
@@ -44,3 +44,14 @@ def message_label(name: str, style: str = ERROR_STYLE) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(style)
     return label
+
+
+def select_row_quietly(table: QTableWidget, ids: list[int], wanted: int | None) -> None:
+    """Highlight the row whose id is `wanted` (none when absent) without emitting the
+    selection signals, so the list follows the editor instead of driving it."""
+    table.blockSignals(True)
+    if wanted is not None and wanted in ids:
+        table.selectRow(ids.index(wanted))
+    else:
+        table.clearSelection()
+    table.blockSignals(False)
