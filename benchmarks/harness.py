@@ -19,6 +19,7 @@ from typing import Any
 class Unit(enum.StrEnum):
     MILLISECONDS = "ms"
     SECONDS = "s"
+    MEBIBYTES = "MiB"  # resident memory: one sample per side
 
 
 class Verdict(enum.StrEnum):

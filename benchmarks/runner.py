@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from benchmarks import backup, machine, search
+from benchmarks import backup, gui, machine, search
 from benchmarks.datagen import Sizes
 from benchmarks.harness import (
     Measurement,
@@ -32,6 +32,7 @@ Suite = Callable[[Sizes, Path, int], SuiteResult]
 SUITES: dict[str, Suite] = {
     "search": search.run,
     "backup": backup.run,
+    "gui": gui.run,
 }
 
 FULL = Sizes(patients=100_000, notes=1_000_000, repeats=40)

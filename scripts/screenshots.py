@@ -26,11 +26,8 @@ from medvault.gui.patient_file_window import open_patient_file
 from medvault.gui.users_dialog import UsersDialog
 from medvault.services import patients_search
 from medvault.services.config import ServiceConfig
-from medvault.services.demo_data import (
-    DEMO_PRACTITIONER,
-    DEMO_RECEPTIONIST,
-    create_demo_vault,
-)
+from medvault.services.demo_accounts import DEMO_PRACTITIONER, DEMO_RECEPTIONIST
+from medvault.services.demo_data import create_demo_vault
 from medvault.services.unlock import unlock
 
 

@@ -12,11 +12,11 @@ from typing import Protocol, TextIO
 from medvault.cli.output import printable, say
 from medvault.core.errors import VaultExistsError
 from medvault.services.config import ServiceConfig
+from medvault.services.demo_accounts import DemoAccount
 from medvault.services.demo_data import (
     DEFAULT_PATIENTS,
     DEFAULT_SEED,
     MAX_PATIENTS,
-    DemoAccount,
     create_demo_vault,
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -19,8 +20,10 @@ from medvault.core.errors import KnownError
 from medvault.gui.messages import language
 from medvault.gui.widgets import message_label, muted_label, title_label
 from medvault.services.config import ServiceConfig
-from medvault.services.demo_data import DEMO_RECEPTIONIST
-from medvault.services.unlock import LoginAttempts, unlock
+from medvault.services.demo_accounts import DEMO_RECEPTIONIST
+
+if TYPE_CHECKING:
+    from medvault.services.unlock import LoginAttempts
 
 
 class LoginWindow(QWidget):
@@ -42,7 +45,7 @@ class LoginWindow(QWidget):
         self._directory = directory
         self._config = config
         # One per window: failures seen here go to the audit log at the next successful login.
-        self._attempts = LoginAttempts()
+        self._attempts: LoginAttempts | None = None  # made at the first login
         self.setObjectName("login_window")
         self.setWindowTitle(self.tr("medvault — {name}").format(name=practice_name))
 
@@ -143,6 +146,11 @@ class LoginWindow(QWidget):
             self._show_error(self.tr("Saisissez votre identifiant et votre mot de passe."))
             self._focus_first_empty_field()
             return
+        # Loaded on first use (or by the preload after the window shows): start time.
+        from medvault.services.unlock import LoginAttempts, unlock
+
+        if self._attempts is None:
+            self._attempts = LoginAttempts()
         self._set_busy(True)
         try:
             session = unlock(

@@ -1,20 +1,40 @@
-"""The round trip for one vault: login, password change when required, main window, lock."""
+"""The round trip for one vault: login, password change when required, main window, lock.
+
+Start time: only the login window is imported before it is shown; the windows of an unlocked
+session (main window, patient files, agenda...) are imported just after, while the user types."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from medvault.core.errors import PasswordChangeRequiredError
-from medvault.gui.change_password_dialog import ChangePasswordDialog
 from medvault.gui.login_window import LoginWindow
-from medvault.gui.main_window import MainWindow
 from medvault.gui.messages import LANGUAGE
 from medvault.gui.settings_store import SettingsStore
 from medvault.services.config import ServiceConfig
-from medvault.services.session import Session
 from medvault.services.vault_info import read_practice_name
+
+if TYPE_CHECKING:
+    from medvault.gui.change_password_dialog import ChangePasswordDialog
+    from medvault.gui.main_window import MainWindow
+    from medvault.services.session import Session
+
+# Loaded once the login window has painted; a login before that simply loads them itself.
+SESSION_MODULES = (
+    "medvault.services.unlock",
+    "medvault.gui.main_window",
+    "medvault.gui.change_password_dialog",
+)
+PRELOAD_DELAY_MS = 50
+
+
+def preload_session_windows() -> None:
+    for name in SESSION_MODULES:
+        importlib.import_module(name)
 
 
 class VaultController(QObject):
@@ -48,10 +68,13 @@ class VaultController(QObject):
 
     def start(self) -> None:
         self.login_window.show()
+        QTimer.singleShot(PRELOAD_DELAY_MS, preload_session_windows)
 
     def _on_login_window_unlocked(self, session: Session) -> None:
         self._session = session
         if session.must_change_password:
+            from medvault.gui.change_password_dialog import ChangePasswordDialog
+
             dialog = ChangePasswordDialog(session)
             dialog.accepted.connect(self._on_password_dialog_accepted)
             dialog.rejected.connect(self._on_password_dialog_rejected)
@@ -83,6 +106,8 @@ class VaultController(QObject):
             self.password_dialog = None
 
     def _show_main_window(self, session: Session) -> None:
+        from medvault.gui.main_window import MainWindow  # deferred: see SESSION_MODULES
+
         window = MainWindow(session, settings=self._settings)
         window.locked.connect(self._on_main_window_locked)
         self.main_window = window

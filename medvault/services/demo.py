@@ -13,14 +13,15 @@ from pathlib import Path
 
 from medvault.core.errors import VaultExistsError
 from medvault.core.permissions import Role
-from medvault.services import demo_data
+from medvault.services import demo_accounts
 from medvault.services.config import ServiceConfig
-from medvault.services.demo_data import DEMO_RECEPTIONIST, DemoAccount, create_demo_vault
+from medvault.services.demo_accounts import DEMO_RECEPTIONIST, DemoAccount
+from medvault.services.demo_data import create_demo_vault
 from medvault.storage.header_store import is_vault_dir
 
 DEMO_LOGIN = "demo"
 DEMO_PASSWORD = "Cabinet-Demo-Soleil-2026!"  # noqa: S105 - public on purpose, see above
-DEMO_PRACTICE_NAME = demo_data.DEMO_PRACTICE_NAME
+DEMO_PRACTICE_NAME = demo_accounts.DEMO_PRACTICE_NAME
 DEMO_DISPLAY_NAME = "Dr Démo"
 DEMO_DIR_NAME = "Demo.medvault"
 DEMO_PATIENTS = 300  # enough to scroll, search and fill an agenda; made in a few seconds

@@ -22,32 +22,21 @@ from pathlib import Path
 from medvault.core.audit import AuditAction, AuditEvent
 from medvault.core.errors import InvalidInputError
 from medvault.core.patient import PatientForm, validate_patient
-from medvault.core.permissions import Area, Permission, Role
+from medvault.core.permissions import Area, Permission
 from medvault.services import users
 from medvault.services.authz import requires
 from medvault.services.config import ServiceConfig
+from medvault.services.demo_accounts import (
+    DEMO_PRACTICE_NAME,
+    DEMO_PRACTITIONER,
+    DEMO_RECEPTIONIST,
+    DemoAccount,
+)
 from medvault.services.session import Session
 from medvault.services.unlock import unlock
 from medvault.services.vault_create import create_vault
 from medvault.storage import patients_repo
 
-
-@dataclass(frozen=True)
-class DemoAccount:
-    login: str
-    display_name: str
-    password: str
-    role: Role
-
-
-# Public on purpose (README, command output): a demo vault holds no real data.
-DEMO_PRACTITIONER = DemoAccount(
-    "dr.demo", "Dr Camille Démo", "Tilleul-Braise-Corail-48!", Role.PRACTITIONER
-)
-DEMO_RECEPTIONIST = DemoAccount(
-    "accueil.demo", "Accueil (démo)", "Mimosa+Ardoise+Falaise+73", Role.RECEPTIONIST
-)
-DEMO_PRACTICE_NAME = "Cabinet de démonstration"
 DEFAULT_PATIENTS = 200
 DEFAULT_SEED = 2026
 MAX_PATIENTS = 1_000_000

@@ -10,7 +10,7 @@ import pytest
 from medvault.cli.admin import build_parser, main
 from medvault.services import patients_search, users
 from medvault.services.config import ServiceConfig
-from medvault.services.demo_data import DEMO_PRACTITIONER, DEMO_RECEPTIONIST
+from medvault.services.demo_accounts import DEMO_PRACTITIONER, DEMO_RECEPTIONIST
 from medvault.services.unlock import unlock, unlock_with_recovery_code
 from tests.cli.helpers import RunCli
 

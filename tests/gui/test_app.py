@@ -16,7 +16,7 @@ from medvault.gui.settings_store import SettingsStore
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
 from medvault.services.demo import DEMO_PASSWORD
-from medvault.services.demo_data import DEMO_RECEPTIONIST
+from medvault.services.demo_accounts import DEMO_RECEPTIONIST
 from tests.conftest import VaultInfo
 from tests.gui.conftest import RecordingDialogs
 

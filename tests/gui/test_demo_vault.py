@@ -18,7 +18,7 @@ from medvault.services.demo import (
     default_demo_dir,
     ensure_demo_vault,
 )
-from medvault.services.demo_data import DEMO_RECEPTIONIST
+from medvault.services.demo_accounts import DEMO_RECEPTIONIST
 from medvault.services.unlock import unlock
 from medvault.services.vault_info import read_practice_name
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from medvault.core.errors import VaultInUseError, WrongCredentialsError
 from medvault.gui.login_window import LoginWindow
-from medvault.services.demo_data import DEMO_RECEPTIONIST
+from medvault.services.demo_accounts import DEMO_RECEPTIONIST
 from medvault.services.session import Session
 from tests.conftest import PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD, VaultInfo
 from tests.gui.conftest import field, submit_login

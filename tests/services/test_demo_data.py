@@ -35,11 +35,13 @@ from medvault.services import (
     users,
 )
 from medvault.services.config import ServiceConfig
-from medvault.services.demo_data import (
+from medvault.services.demo_accounts import (
     DEMO_PRACTICE_NAME,
     DEMO_PRACTITIONER,
     DEMO_RECEPTIONIST,
     DemoAccount,
+)
+from medvault.services.demo_data import (
     DemoVault,
     active_patient_count,
     create_demo_vault,
