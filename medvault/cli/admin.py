@@ -27,6 +27,7 @@ from medvault.core.errors import (
     VaultExistsError,
 )
 from medvault.core.permissions import Role
+from medvault.core.process_hardening import disable_core_dumps
 from medvault.services import users
 from medvault.services.checks import check_vault
 from medvault.services.config import ServiceConfig
@@ -372,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None, *, config: ServiceConfig | None = None) -> int:
     """Run one command. `config` lets tests use a cheap KDF; the product calibrates Argon2id."""
+    disable_core_dumps()  # before anything decrypted can reach memory
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -39,6 +39,10 @@ class AuditAction(enum.StrEnum):
     KEY_ROTATION = "key_rotation"
     RECOVERY_UNLOCK = "recovery_unlock"
     VAULT_CHECK = "vault_check"
+    DRAFT_SAVE = "draft_save"
+    DRAFT_RESTORE = "draft_restore"
+    DRAFT_DISCARD = "draft_discard"
+    SETTINGS_CHANGE = "settings_change"
 
 
 class Outcome(enum.StrEnum):

@@ -31,6 +31,34 @@ class WrongCredentialsError(KnownError):
     en = "Incorrect login or password."
 
 
+class LoginThrottledError(KnownError):
+    """Too many failed logins in a row: this attempt was refused before checking the password.
+    `wait_seconds` (rounded up) says when the next attempt may run, for the login screen."""
+
+    def __init__(self, wait_seconds: int) -> None:
+        self.wait_seconds = max(int(wait_seconds), 1)
+        wait_fr, wait_en = self._wait_words(self.wait_seconds)
+        super().__init__(
+            fr=(
+                "Trop d'essais infructueux avec cet identifiant. Par sécurité, attendez "
+                f"{wait_fr} avant de réessayer."
+            ),
+            en=(
+                f"Too many failed attempts with this login. For safety, wait {wait_en} "
+                "before trying again."
+            ),
+        )
+
+    @staticmethod
+    def _wait_words(seconds: int) -> tuple[str, str]:
+        if seconds < 60:
+            unit_fr, unit_en, count = "seconde", "second", seconds
+        else:
+            unit_fr, unit_en, count = "minute", "minute", -(-seconds // 60)
+        plural = "s" if count > 1 else ""
+        return f"{count} {unit_fr}{plural}", f"{count} {unit_en}{plural}"
+
+
 class VaultInUseError(KnownError):
     fr = "Ce coffre est déjà ouvert par une autre instance de medvault."
     en = "This vault is already open in another medvault instance."
@@ -154,6 +182,12 @@ class StaleWriteError(KnownError):
         "This record was changed in the meantime (in another window or session). Reload it "
         "before saving: your changes were not written."
     )
+
+
+class DocumentImportCancelledError(KnownError):
+    # Raised inside the import transaction, so the document is rolled back whole.
+    fr = "Import interrompu : ce document n'a pas été ajouté au coffre."
+    en = "Import cancelled: this document was not added to the vault."
 
 
 class ErasureBasisError(InvalidInputError):

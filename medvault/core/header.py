@@ -1,7 +1,11 @@
 """The vault header (vault.json): format, vault id, key slots, backup recipient.
 
 No secret in clear, no patient data. The body carries a SHA-256 checksum so that any damage is
-told apart from a wrong password; parsing is strict (unknown or missing keys are damage)."""
+told apart from a wrong password; parsing is strict (unknown or missing keys are damage).
+
+One optional body key, `login_failures` (the failed-login back-off, see core/login_backoff.py), is
+absent while there are no failures, so older headers read as "no failures". Its content is
+parsed leniently: a counter that makes no sense is ignored, never a damaged header."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from typing import Any
 from medvault.core.errors import HeaderDamagedError
 from medvault.core.kdf import Argon2Params
 from medvault.core.keyslots import KeySlot, SlotKind
+from medvault.core.login_backoff import LoginFailures, parse_login_failures
 from medvault.core.permissions import Role
 
 FORMAT_NAME = "medvault-vault"
@@ -29,6 +34,7 @@ _BODY_KEYS = {
     "backup_recipient",
     "slots",
 }
+_FAILURES_KEY = "login_failures"  # optional: absent means no failed logins
 _SLOT_KEYS = {
     "slot_id",
     "kind",
@@ -51,6 +57,7 @@ class VaultHeader:
     key_generation: int
     backup_recipient: bytes  # X25519 public key of the backup identity
     slots: tuple[KeySlot, ...] = field(default_factory=tuple)
+    login_failures: LoginFailures = field(default_factory=LoginFailures)
 
     def user_slot(self, login: str) -> KeySlot | None:
         for slot in self.slots:
@@ -62,7 +69,8 @@ class VaultHeader:
         return next((s for s in self.slots if s.kind is SlotKind.RECOVERY), None)
 
     def with_slot(self, slot: KeySlot) -> VaultHeader:
-        """Add `slot`, replacing any slot with the same id or the same user login."""
+        """Add `slot`, replacing any slot with the same id or the same user login. A new
+        password for a login restarts its failed-login counter."""
         kept = tuple(
             s
             for s in self.slots
@@ -71,7 +79,10 @@ class VaultHeader:
                 slot.kind is SlotKind.USER and s.kind is SlotKind.USER and s.login == slot.login
             )
         )
-        return replace(self, slots=(*kept, slot))
+        failures = self.login_failures
+        if slot.kind is SlotKind.USER:
+            failures = failures.without(slot.login)
+        return replace(self, slots=(*kept, slot), login_failures=failures)
 
     def without_login(self, login: str) -> VaultHeader:
         return replace(
@@ -79,17 +90,24 @@ class VaultHeader:
             slots=tuple(
                 s for s in self.slots if not (s.kind is SlotKind.USER and s.login == login)
             ),
+            login_failures=self.login_failures.without(login),
         )
 
+    def with_login_failures(self, failures: LoginFailures) -> VaultHeader:
+        return replace(self, login_failures=failures)
+
     def to_bytes(self) -> bytes:
-        body = _body_to_json(self)
-        document = {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "body": body,
-            "sha256": hashlib.sha256(_canonical(body)).hexdigest(),
-        }
-        return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=True) + "\n").encode()
+        return _document_bytes(_body_to_json(self))
+
+
+def _document_bytes(body: dict[str, Any]) -> bytes:
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "body": body,
+        "sha256": hashlib.sha256(_canonical(body)).hexdigest(),
+    }
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=True) + "\n").encode()
 
 
 def _canonical(value: object) -> bytes:
@@ -101,6 +119,13 @@ def _b64(data: bytes) -> str:
 
 
 def _body_to_json(header: VaultHeader) -> dict[str, Any]:
+    body = _required_body(header)
+    if header.login_failures:
+        body[_FAILURES_KEY] = header.login_failures.to_json()
+    return body
+
+
+def _required_body(header: VaultHeader) -> dict[str, Any]:
     return {
         "vault_id": header.vault_id,
         "created": header.created,
@@ -142,6 +167,12 @@ def _expect(value: Any, kind: type) -> Any:
 
 def _exact_keys(obj: Any, keys: set[str]) -> dict[str, Any]:
     if not isinstance(obj, dict) or set(obj) != keys:
+        raise ValueError("unexpected keys")
+    return obj
+
+
+def _body_keys(obj: Any) -> dict[str, Any]:
+    if not isinstance(obj, dict) or set(obj) - {_FAILURES_KEY} != _BODY_KEYS:
         raise ValueError("unexpected keys")
     return obj
 
@@ -192,7 +223,7 @@ def parse_header(data: bytes) -> VaultHeader:
         )
         if document["format"] != FORMAT_NAME or document["version"] != FORMAT_VERSION:
             raise ValueError("unknown format")
-        body = _exact_keys(document["body"], _BODY_KEYS)
+        body = _body_keys(document["body"])
         expected = hashlib.sha256(_canonical(body)).hexdigest()
         if not hmac.compare_digest(expected, _expect(document["sha256"], str)):
             raise ValueError("checksum mismatch")
@@ -212,9 +243,17 @@ def parse_header(data: bytes) -> VaultHeader:
             key_generation=_expect(body["key_generation"], int),
             backup_recipient=recipient,
             slots=slots,
+            login_failures=parse_login_failures(
+                body.get(_FAILURES_KEY), {login for login in logins if login is not None}
+            ),
         )
         # Only the exact bytes we write are accepted: no equivalent spellings to tamper with.
-        if header.to_bytes() != data:
+        # The back-off entries are compared as read, since a nonsensical one is ignored rather
+        # than refused (it must never make the vault unreadable).
+        canonical_body = _required_body(header)
+        if _FAILURES_KEY in body:
+            canonical_body[_FAILURES_KEY] = body[_FAILURES_KEY]
+        if _document_bytes(canonical_body) != data:
             raise ValueError("not in canonical form")
         return header
     except HeaderDamagedError:

@@ -43,6 +43,11 @@ class Permission(enum.Enum):
     CLINICAL_WRITE = ("clinical_write", Area.CLINICAL)
     CLINICAL_DOCUMENT_READ = ("clinical_document_read", Area.CLINICAL)
     CLINICAL_DOCUMENT_WRITE = ("clinical_document_write", Area.CLINICAL)
+    # One's own unsaved edits; each draft also needs the write permission of its area.
+    OWN_DRAFTS = ("own_drafts", Area.SYSTEM)
+    # Reading the lock delay that applies to one's own session; changing the delays of all.
+    OWN_SESSION = ("own_session", Area.SYSTEM)
+    SESSION_SETTINGS = ("session_settings", Area.SYSTEM)
 
     def __init__(self, code: str, area: Area) -> None:
         self.code = code
@@ -82,6 +87,8 @@ RECEPTIONIST_ALLOWED = (
     Permission.ADMIN_DOCUMENT_READ,
     Permission.ADMIN_DOCUMENT_WRITE,
     Permission.BACKUP_CREATE,
+    Permission.OWN_DRAFTS,
+    Permission.OWN_SESSION,
 )
 
 DEFAULT_RULES: tuple[Rule, ...] = (

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from medvault.core.appointment import (
@@ -25,28 +25,54 @@ from medvault.gui.messages import language
 from medvault.services import appointments
 from medvault.services.session import Session
 
+# Written out with QT_TRANSLATE_NOOP so that lupdate extracts them; translated when shown.
 _STATUS_LABELS = {
-    AppointmentStatus.BOOKED: "Prévu",
-    AppointmentStatus.ARRIVED: "Arrivé",
-    AppointmentStatus.SEEN: "Vu",
-    AppointmentStatus.CANCELLED: "Annulé",
-    AppointmentStatus.NO_SHOW: "Absent",
+    AppointmentStatus.BOOKED: str(QT_TRANSLATE_NOOP("appointments", "Prévu")),
+    AppointmentStatus.ARRIVED: str(QT_TRANSLATE_NOOP("appointments", "Arrivé")),
+    AppointmentStatus.SEEN: str(QT_TRANSLATE_NOOP("appointments", "Vu")),
+    AppointmentStatus.CANCELLED: str(QT_TRANSLATE_NOOP("appointments", "Annulé")),
+    AppointmentStatus.NO_SHOW: str(QT_TRANSLATE_NOOP("appointments", "Absent")),
 }
-_WEEKDAYS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
-_LONG_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
+_WEEKDAYS = tuple(
+    str(day)
+    for day in (
+        QT_TRANSLATE_NOOP("appointments", "lun."),
+        QT_TRANSLATE_NOOP("appointments", "mar."),
+        QT_TRANSLATE_NOOP("appointments", "mer."),
+        QT_TRANSLATE_NOOP("appointments", "jeu."),
+        QT_TRANSLATE_NOOP("appointments", "ven."),
+        QT_TRANSLATE_NOOP("appointments", "sam."),
+        QT_TRANSLATE_NOOP("appointments", "dim."),
+    )
+)
+_LONG_WEEKDAYS = tuple(
+    str(day)
+    for day in (
+        QT_TRANSLATE_NOOP("appointments", "lundi"),
+        QT_TRANSLATE_NOOP("appointments", "mardi"),
+        QT_TRANSLATE_NOOP("appointments", "mercredi"),
+        QT_TRANSLATE_NOOP("appointments", "jeudi"),
+        QT_TRANSLATE_NOOP("appointments", "vendredi"),
+        QT_TRANSLATE_NOOP("appointments", "samedi"),
+        QT_TRANSLATE_NOOP("appointments", "dimanche"),
+    )
+)
+_MONTHS = tuple(
+    str(month)
+    for month in (
+        QT_TRANSLATE_NOOP("appointments", "janvier"),
+        QT_TRANSLATE_NOOP("appointments", "février"),
+        QT_TRANSLATE_NOOP("appointments", "mars"),
+        QT_TRANSLATE_NOOP("appointments", "avril"),
+        QT_TRANSLATE_NOOP("appointments", "mai"),
+        QT_TRANSLATE_NOOP("appointments", "juin"),
+        QT_TRANSLATE_NOOP("appointments", "juillet"),
+        QT_TRANSLATE_NOOP("appointments", "août"),
+        QT_TRANSLATE_NOOP("appointments", "septembre"),
+        QT_TRANSLATE_NOOP("appointments", "octobre"),
+        QT_TRANSLATE_NOOP("appointments", "novembre"),
+        QT_TRANSLATE_NOOP("appointments", "décembre"),
+    )
 )
 
 
@@ -62,7 +88,10 @@ def short_day(day: date) -> str:
 def long_day(day: date) -> str:
     weekday = QCoreApplication.translate("appointments", _LONG_WEEKDAYS[day.weekday()])
     month = QCoreApplication.translate("appointments", _MONTHS[day.month - 1])
-    return f"{weekday} {day.day} {month} {day.year}"
+    # The order of the parts is the translator's: "lundi 8 janvier 2030", "Monday 8 January 2030".
+    return QCoreApplication.translate("appointments", "{weekday} {day} {month} {year}").format(
+        weekday=weekday, day=day.day, month=month, year=day.year
+    )
 
 
 def time_range(appointment: Appointment) -> str:

@@ -173,7 +173,9 @@ class AgendaWindow(QWidget):
                     self._session, self._day, include_cancelled=include_cancelled
                 )
                 self.day_view.set_entries(entries)
-                self._period_label.setText(long_day(self._day).capitalize())
+                text = long_day(self._day)
+                # Only the first letter: capitalize() would lower "January" in English.
+                self._period_label.setText(text[:1].upper() + text[1:])
                 count = len(entries)
             else:
                 week = appointments.week_view(

@@ -1,4 +1,7 @@
-"""The `medvault` desktop entry point: options, the Qt application, and the first window."""
+"""The `medvault` desktop entry point: options, the Qt application, and the first window.
+
+Start time matters: the first-run wizard and the demo generator are imported only when used, so
+that opening a vault loads little more than its login window (see vault_controller)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QIcon
@@ -15,19 +19,16 @@ from PySide6.QtWidgets import QApplication
 
 import medvault
 from medvault.core.errors import KnownError
+from medvault.core.process_hardening import disable_core_dumps
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.first_run_wizard import FirstRunWizard
 from medvault.gui.messages import bilingual
 from medvault.gui.resources import icon_path, resources_dir
 from medvault.gui.settings_store import APPLICATION, LANGUAGES, ORGANIZATION, SettingsStore
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
-from medvault.services.demo import (
-    DEMO_LOGIN,
-    DEMO_PASSWORD,
-    create_temporary_demo_vault,
-    remove_temporary_demo_vault,
-)
+
+if TYPE_CHECKING:
+    from medvault.gui.first_run_wizard import FirstRunWizard
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_core_dumps()  # before anything decrypted can reach memory
     args = build_parser().parse_args(argv)
     if args.version:
         # No QApplication here: this must work without a display.
@@ -126,6 +128,8 @@ class Startup(QObject):
             else:
                 self.controller.start()
                 return True
+        from medvault.gui.first_run_wizard import FirstRunWizard  # deferred: see module doc
+
         self.wizard = FirstRunWizard(config=self._config, dialogs=self._dialogs)
         self.wizard.vault_chosen.connect(self._on_wizard_vault_chosen)
         self.wizard.show()
@@ -157,6 +161,13 @@ def open_vault(
         return None
     try:
         if args.demo:
+            from medvault.services.demo import (  # deferred: see module doc
+                DEMO_LOGIN,
+                DEMO_PASSWORD,
+                create_temporary_demo_vault,
+                remove_temporary_demo_vault,
+            )
+
             # A fresh vault each time, deleted when the application quits.
             directory = create_temporary_demo_vault(config, root=demo_root)
             app = QCoreApplication.instance()

@@ -26,8 +26,9 @@ from medvault.core.clinical_consultation import (
 )
 from medvault.core.errors import FieldError, KnownError
 from medvault.gui.clinical_fields import FieldGrid, FieldKind, FieldSpec, format_number
+from medvault.gui.editor_drafts import decode_fields, encode_fields
 from medvault.gui.messages import language
-from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label
+from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, WARNING_STYLE, message_label
 from medvault.services import clinical_consultations
 from medvault.services.session import Session
 
@@ -153,6 +154,28 @@ class ConsultationEditor(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return self._raw() != self._baseline
+
+    # -- drafts (kept encrypted when the session locks mid-edit) --------------------------------
+    def draft_key(self) -> str:
+        return "consultation:new" if self._current is None else f"consultation:{self._current.id}"
+
+    def draft_content(self) -> str:
+        notes, vitals = self._raw()
+        return encode_fields({"notes": notes, "vitals": vitals})
+
+    def apply_draft(self, content: str) -> bool:
+        """Put typed text back over the consultation being edited; it stays unsaved."""
+        groups = decode_fields(content, ("notes", "vitals"))
+        if groups is None:
+            return False
+        self._notes.set_values(groups["notes"])
+        self._vitals.set_values(groups["vitals"])
+        self._on_measure_text_changed()
+        self._show(
+            self.tr("Brouillon restauré : relisez puis enregistrez la consultation."),
+            WARNING_STYLE,
+        )
+        return True
 
     def bmi_text(self) -> str:
         return self._bmi_label.text()

@@ -91,6 +91,30 @@ class ConsultationsTab(QWidget):
     def save(self) -> bool:
         return self.editor.save()
 
+    def pending_draft(self) -> tuple[str, str] | None:
+        """(editor key, typed fields) of the consultation being edited, if unsaved."""
+        if not self.editor.has_unsaved_changes():
+            return None
+        return self.editor.draft_key(), self.editor.draft_content()
+
+    def restore_draft(self, editor_key: str, content: str) -> bool:
+        """Open the consultation the draft was typed over (or a new one), then the draft."""
+        if editor_key == "consultation:new":
+            target = None
+        else:
+            wanted = int(editor_key.partition(":")[2])
+            target = next((item for item in self._items if item.id == wanted), None)
+            if target is None:
+                try:  # on a page not loaded yet
+                    target = clinical_consultations.get_consultation(self._session, wanted)
+                except KnownError:
+                    return False
+                if target.patient_id != self._patient_id:
+                    return False
+        self._select_quietly(target)
+        self.editor.edit(target)
+        return self.editor.apply_draft(content)
+
     def _fill(self) -> None:
         self._table.blockSignals(True)
         self._table.setRowCount(len(self._items))

@@ -2,18 +2,20 @@
 by dropping files (a dropped folder starts the desktop sweep), the in-memory viewer and the
 audited export.
 
+Imports and sweeps run on a worker thread behind an application-modal progress dialog with a
+Cancel; `stop_work` cancels and waits, so the window can close or the vault lock at any time.
+
 A clinical tab is never built for a session without clinical access: the constructor refuses,
 so a receptionist's window cannot even hold one by mistake."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,23 +30,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from medvault.core.documents import (
-    CATEGORY_LABELS,
     DEFAULT_CATEGORY,
     MAX_SOURCE_CHARS,
     DocumentInfo,
     DocumentKind,
     categories_for,
-    title_from_file_name,
 )
 from medvault.core.errors import KnownError, PermissionDeniedError
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.document_import_task import DocumentImporter, ImportOutcome, ImportRequest
+from medvault.gui.document_labels import category_label
+from medvault.gui.document_services import services_for
+from medvault.gui.document_task import DocumentTask, human_size
 from medvault.gui.document_viewer import DocumentViewer
 from medvault.gui.messages import language
-from medvault.gui.sweep_dialog import SweepDialog, human_size
+from medvault.gui.sweep_dialog import SweepDialog
 from medvault.gui.widgets import message_label
-from medvault.services import documents
 from medvault.services.session import Session
 
 PathChooser = Callable[[], Path | None]
@@ -56,37 +60,16 @@ class ClinicalAccessRequiredError(PermissionDeniedError):
     en = "Clinical documents are only available to a practitioner profile."
 
 
-@dataclass(frozen=True)
-class _Services:
-    """The calls of one kind, so the tab never mixes administrative and clinical ones."""
-
-    import_document: Callable[..., DocumentInfo]
-    list_documents: Callable[[Session, int], list[DocumentInfo]]
-    read_document: Callable[[Session, int], bytes]
-    export_document: Callable[[Session, int, Path], Path]
-
-
-_SERVICES = {
-    DocumentKind.ADMINISTRATIVE: _Services(
-        documents.import_admin_document,
-        documents.list_admin_documents,
-        documents.read_admin_document,
-        documents.export_admin_document,
-    ),
-    DocumentKind.CLINICAL: _Services(
-        documents.import_clinical_document,
-        documents.list_clinical_documents,
-        documents.read_clinical_document,
-        documents.export_clinical_document,
-    ),
-}
-
-
 class DocumentsTab(QWidget):
-    """`documents_changed` after an import or a sweep. Files and folders are chosen by the
-    callables given here, else through the Dialogs wrapper (which tests pre-answer)."""
+    """`documents_changed` after an import or a sweep; `work_started(task)` as a worker job
+    starts, `busy_changed(bool)` around it, `import_finished(ImportOutcome)` after an import.
+    Files and folders are chosen by the callables given here, else through the Dialogs wrapper
+    (which tests pre-answer)."""
 
     documents_changed = Signal()
+    work_started = Signal(object)
+    busy_changed = Signal(bool)
+    import_finished = Signal(object)
 
     def __init__(
         self,
@@ -107,7 +90,7 @@ class DocumentsTab(QWidget):
         self._session = session
         self._patient_id = patient_id
         self._kind = document_kind
-        self._services = _SERVICES[document_kind]
+        self._services = services_for(document_kind)
         self._dialogs = dialogs
         self._choose_open_path = choose_open_path
         self._choose_save_path = choose_save_path
@@ -115,25 +98,17 @@ class DocumentsTab(QWidget):
         self._documents: list[DocumentInfo] = []
         self.viewer: DocumentViewer | None = None
         self.sweep_dialog: SweepDialog | None = None
+        self.importer = DocumentImporter(
+            session, patient_id, self._services.import_document, dialogs, self
+        )
+        self.importer.work_started.connect(self.work_started)
+        self.importer.busy_changed.connect(self.busy_changed)
+        self.importer.import_finished.connect(self._on_importer_import_finished)
         self.setObjectName(f"{document_kind.value}_documents_tab")
         self.setAcceptDrops(True)
 
         importing = self._build_import_row()
-
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("documents_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Titre"), self.tr("Date"), self.tr("Catégorie"), self.tr("Taille"),
-             self.tr("Source")]
-        )  # fmt: skip
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = self._build_table()
         hint = QLabel(
             self.tr("Glissez ici des fichiers ou un dossier pour les ranger dans le coffre.")
         )
@@ -159,13 +134,29 @@ class DocumentsTab(QWidget):
         self.table.itemDoubleClicked.connect(self._on_table_item_double_clicked)
         self.refresh()
 
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5)
+        table.setObjectName("documents_table")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Titre"), self.tr("Date"), self.tr("Catégorie"), self.tr("Taille"),
+             self.tr("Source")]
+        )  # fmt: skip
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
     def _build_import_row(self) -> QHBoxLayout:
         """What the next import will be filed as: category, date and source."""
         self.category_combo = QComboBox()
         self.category_combo.setObjectName("category_combo")
         for category in categories_for(self._kind):
-            label = self.tr(CATEGORY_LABELS[category][0])
-            self.category_combo.addItem(label, category.value)
+            self.category_combo.addItem(category_label(category), category.value)
         default = DEFAULT_CATEGORY[self._kind].value
         self.category_combo.setCurrentIndex(self.category_combo.findData(default))
         self.date_edit = QDateEdit(QDate.currentDate())
@@ -211,7 +202,7 @@ class DocumentsTab(QWidget):
             cells = (
                 info.title,
                 f"{info.document_date:%d/%m/%Y}",
-                self.tr(CATEGORY_LABELS[info.category][0]),
+                category_label(info.category),
                 human_size(info.size),
                 info.source,
             )
@@ -241,34 +232,50 @@ class DocumentsTab(QWidget):
         self._view_button.setEnabled(chosen)
         self._export_button.setEnabled(chosen)
 
-    # -- import --------------------------------------------------------------------------------
-    def import_file(self, path: Path) -> DocumentInfo | None:
-        """Import one file with the category, date and source set above the list."""
-        qdate = self.date_edit.date()
-        try:
-            info = self._services.import_document(
-                self._session,
-                patient_id=self._patient_id,
-                path=path,
-                title=title_from_file_name(path.name),
-                document_date=date(qdate.year(), qdate.month(), qdate.day()),
-                category=str(self.category_combo.currentData()),
-                source=self.source_edit.text(),
-                original_name=path.name,
-            )
-        except KnownError as error:
-            self._dialogs.warn(self.tr("Import"), error.message(language()))
+    # -- import on a worker thread ------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        dialog = self.sweep_dialog
+        sweeping = dialog is not None and isValid(dialog) and dialog.busy
+        return self.importer.busy or sweeping
+
+    def import_files(self, paths: Sequence[Path]) -> DocumentTask | None:
+        """Start importing the files with the category, date and source set above the list;
+        None when nothing was started (no file, or work already running)."""
+        if not paths or self.busy:
             return None
-        self.error_label.clear()
-        self.refresh()
-        self.select_document(info.id)
-        self.documents_changed.emit()
-        return info
+        qdate = self.date_edit.date()
+        request = ImportRequest(
+            paths=tuple(paths),
+            document_date=date(qdate.year(), qdate.month(), qdate.day()),
+            category=str(self.category_combo.currentData()),
+            source=self.source_edit.text(),
+        )
+        return self.importer.start(request)
+
+    def _on_importer_import_finished(self, outcome: ImportOutcome) -> None:
+        if outcome.imported:
+            self.error_label.clear()
+            self.refresh()
+            self.select_document(outcome.imported[-1].id)
+            self.documents_changed.emit()
+        self.import_finished.emit(outcome)
+
+    def stop_work(self) -> None:
+        """Cancel what runs and wait for it (one chunk at most): the session is free again.
+        Nothing is shown afterwards: the window is closing or the vault locking."""
+        if self.sweep_dialog is not None and isValid(self.sweep_dialog):
+            self.sweep_dialog.stop_work()
+        self.importer.stop()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_work()
+        super().closeEvent(event)
 
     def _on_import_button_clicked(self) -> None:
         path = self._open_path()
         if path is not None:
-            self.import_file(path)
+            self.import_files([path])
 
     def _open_path(self) -> Path | None:
         if self._choose_open_path is not None:
@@ -276,11 +283,15 @@ class DocumentsTab(QWidget):
         return self._dialogs.get_open_path(self.tr("Importer un document"))
 
     # -- folders: the desktop sweep ------------------------------------------------------------
-    def start_sweep(self, folder: Path) -> SweepDialog:
+    def start_sweep(self, folder: Path) -> SweepDialog | None:
+        if self.busy:
+            return None
         dialog = SweepDialog(self._session, folder, self._patient_id, self._kind, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.sweep_dialog = dialog
         dialog.sweep_finished.connect(self._on_sweep_dialog_sweep_finished)
+        dialog.work_started.connect(self.work_started)
+        dialog.busy_changed.connect(self.busy_changed)
         dialog.open()
         return dialog
 
@@ -299,7 +310,7 @@ class DocumentsTab(QWidget):
     # -- drag and drop -------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if urls and all(url.isLocalFile() for url in urls):
+        if urls and all(url.isLocalFile() for url in urls) and not self.busy:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -310,12 +321,17 @@ class DocumentsTab(QWidget):
         self.drop_paths(paths)
 
     def drop_paths(self, paths: list[Path]) -> None:
-        """Files are imported at once; a folder opens the sweep (dry run first)."""
-        for path in paths:
-            if path.is_dir():
-                self.start_sweep(path)
-                return  # one sweep at a time; the dry run needs the user's eyes
-            self.import_file(path)
+        """Files are imported together; a folder alone opens the sweep (dry run first)."""
+        files = [path for path in paths if not path.is_dir()]
+        folders = [path for path in paths if path.is_dir()]
+        if files:
+            self.import_files(files)
+            if folders:  # one thing at a time: the dry run needs the user's eyes
+                self.error_label.setText(
+                    self.tr("Les dossiers n'ont pas été rangés : déposez-les un par un, seuls.")
+                )
+        elif folders:
+            self.start_sweep(folders[0])
 
     # -- viewing and export --------------------------------------------------------------------
     def _on_table_item_double_clicked(self, _item: QTableWidgetItem) -> None:

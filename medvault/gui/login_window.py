@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medvault.core.errors import KnownError
+from medvault.core.errors import KnownError, LoginThrottledError
 from medvault.gui.messages import language
 from medvault.gui.widgets import message_label, muted_label, title_label
 from medvault.services.config import ServiceConfig
@@ -46,6 +47,8 @@ class LoginWindow(QWidget):
         self._config = config
         # One per window: failures seen here go to the audit log at the next successful login.
         self._attempts: LoginAttempts | None = None  # made at the first login
+        self._locked_login: str | None = None
+        self._throttled = False
         self.setObjectName("login_window")
         self.setWindowTitle(self.tr("medvault — {name}").format(name=practice_name))
 
@@ -71,6 +74,7 @@ class LoginWindow(QWidget):
         self._login_button = QPushButton(self.tr("Se connecter / Log in"))
         self._login_button.setObjectName("login_button")
         self._login_button.setDefault(True)
+        self._locked_label, self._switch_button = self._lock_screen_widgets()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -78,42 +82,113 @@ class LoginWindow(QWidget):
         layout.addWidget(title)
         layout.addWidget(path_label)
         layout.addSpacing(8)
+        layout.addWidget(self._locked_label)
         layout.addLayout(form)
         if demo_password is not None:
-            demo_label = QLabel(
-                self.tr(
-                    "Coffre de démonstration (patients fictifs, effacé à la fermeture)\n"
-                    "Praticien : {login} / {password}\n"
-                    "Accueil : {desk_login} / {desk_password}"
-                ).format(
-                    login=login or "demo",
-                    password=demo_password,
-                    desk_login=DEMO_RECEPTIONIST.login,
-                    desk_password=DEMO_RECEPTIONIST.password,
-                )
-            )
-            demo_label.setObjectName("demo_label")
-            demo_label.setWordWrap(True)
-            demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            layout.addWidget(demo_label)
+            layout.addWidget(self._demo_label(login, demo_password))
         layout.addWidget(self._error_label)
         layout.addStretch(1)
-        layout.addWidget(self._login_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._switch_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self._login_button)
+        layout.addLayout(buttons)
         self.setMinimumWidth(500)
 
+        self._connect()
+        self._focus_first_empty_field()
+
+    def _lock_screen_widgets(self) -> tuple[QLabel, QPushButton]:
+        # The lock screen: who is locked, nothing else; another user may take over.
+        label = QLabel()
+        label.setObjectName("locked_label")
+        label.setWordWrap(True)
+        label.hide()
+        switch = QPushButton(self.tr("Changer d'utilisateur"))
+        switch.setObjectName("switch_user_button")
+        switch.hide()
+        return label, switch
+
+    def _connect(self) -> None:
         self._login_button.clicked.connect(self._on_login_button_clicked)
+        self._switch_button.clicked.connect(self._on_switch_button_clicked)
         self._login_edit.returnPressed.connect(self._on_login_button_clicked)
         self._password_edit.returnPressed.connect(self._on_login_button_clicked)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self._focus_first_empty_field()
+
+    def _demo_label(self, login: str, demo_password: str) -> QLabel:
+        demo_label = QLabel(
+            self.tr(
+                "Coffre de démonstration (patients fictifs, effacé à la fermeture)\n"
+                "Praticien : {login} / {password}\n"
+                "Accueil : {desk_login} / {desk_password}"
+            ).format(
+                login=login or "demo",
+                password=demo_password,
+                desk_login=DEMO_RECEPTIONIST.login,
+                desk_password=DEMO_RECEPTIONIST.password,
+            )
+        )
+        demo_label.setObjectName("demo_label")
+        demo_label.setWordWrap(True)
+        demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return demo_label
 
     def reset(self, login: str | None = None, message: str = "") -> None:
-        """Ready for the next login (after a lock): no password, no stale error."""
+        """Ready for the next login: no password, no stale error, not a lock screen."""
+        self._set_locked_mode(None)
         if login is not None:
             self._login_edit.setText(login)
         self._password_edit.clear()
         self._error_label.setText(message)
         self._focus_first_empty_field()
+
+    def show_locked(self, login: str) -> None:
+        """The lock screen: the practice and who is locked. Only that user's password
+        unlocks, unless "switch user" is chosen (which starts an ordinary login)."""
+        self.reset(login)
+        self._set_locked_mode(login)
+        self._password_edit.setFocus()
+
+    @property
+    def locked_login(self) -> str | None:
+        return self._locked_login
+
+    def _set_locked_mode(self, login: str | None) -> None:
+        self._locked_login = login
+        locked = login is not None
+        self._locked_label.setText(
+            self.tr(
+                "Session verrouillée. Saisissez le mot de passe de {login} pour reprendre, "
+                "ou changez d'utilisateur."
+            ).format(login=login)
+            if locked
+            else ""
+        )
+        self._locked_label.setVisible(locked)
+        self._switch_button.setVisible(locked)
+        self._login_edit.setReadOnly(locked)
+        self._login_button.setText(
+            self.tr("Déverrouiller / Unlock") if locked else self.tr("Se connecter / Log in")
+        )
+
+    def _hold_login_button(self, seconds: int) -> None:
+        """After too many failures: the button waits out the delay the vault imposes (the
+        vault refuses earlier attempts anyway; this only spares a pointless click)."""
+        self._throttled = True
+        self._login_button.setEnabled(False)
+        QTimer.singleShot(seconds * 1000, self._on_throttle_timeout)
+
+    def _on_throttle_timeout(self) -> None:
+        self._throttled = False
+        self._login_button.setEnabled(True)
+
+    def _on_switch_button_clicked(self) -> None:
+        self._set_locked_mode(None)
+        self._login_edit.clear()
+        self._password_edit.clear()
+        self._error_label.clear()
+        self._login_edit.setFocus()
 
     def _focus_first_empty_field(self) -> None:
         if self._login_edit.text():
@@ -127,8 +202,8 @@ class LoginWindow(QWidget):
     def _set_busy(self, busy: bool) -> None:
         # Unlocking runs Argon2id on purpose (about half a second): say so, and refuse a
         # second click meanwhile.
-        self._login_button.setEnabled(not busy)
-        self._login_edit.setReadOnly(busy)
+        self._login_button.setEnabled(not busy and not self._throttled)
+        self._login_edit.setReadOnly(busy or self._locked_login is not None)
         self._password_edit.setReadOnly(busy)
         if busy:
             self._error_label.setText(self.tr("Vérification…"))
@@ -159,11 +234,15 @@ class LoginWindow(QWidget):
                 password,
                 config=self._config,
                 attempts=self._attempts,
+                # The locked user coming back: audited as an unlock, not a new login.
+                resuming=login == self._locked_login,
             )
         except KnownError as error:
             self._password_edit.clear()
             self._show_error(error.message(language()))
             self._password_edit.setFocus()
+            if isinstance(error, LoginThrottledError):
+                self._hold_login_button(error.wait_seconds)
             return
         finally:
             self._set_busy(False)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from medvault.gui.agenda_window import AgendaWindow
 from medvault.gui.backup_actions import BackupActions
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.lock_settings_dialog import LockSettingsDialog
 from medvault.gui.settings_dialog import SettingsDialog
 from medvault.gui.settings_store import SettingsStore
 from medvault.gui.users_dialog import UsersDialog
@@ -40,6 +41,12 @@ class MainMenu(QObject):
         if UsersDialog.available_to(session):
             self.users_action = self._add(menu, "users_action", self.tr("Utilisateurs…"), "")
             self.users_action.triggered.connect(self._on_users_action_triggered)
+        self.lock_settings_action: QAction | None = None
+        if LockSettingsDialog.available_to(session):
+            self.lock_settings_action = self._add(
+                menu, "lock_settings_action", self.tr("Verrouillage automatique…"), ""
+            )
+            self.lock_settings_action.triggered.connect(self._on_lock_settings_action_triggered)
         self.settings_action: QAction | None = None
         if settings is not None:
             self.settings_action = self._add(
@@ -89,6 +96,13 @@ class MainMenu(QObject):
 
     def _on_users_action_triggered(self) -> None:
         self._keep(UsersDialog(self._session, dialogs=self._dialogs, parent=self._window))
+
+    def _on_lock_settings_action_triggered(self) -> None:
+        dialog = LockSettingsDialog(self._session, parent=self._window)
+        guard = getattr(self._window, "guard", None)
+        if guard is not None:
+            dialog.delays_saved.connect(guard.apply_delays)
+        self._keep(dialog)
 
     def _on_settings_action_triggered(self) -> None:
         assert self._settings is not None

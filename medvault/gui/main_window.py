@@ -5,7 +5,9 @@ window title and the status bar name the practice and the user, never a patient.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from functools import partial
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +27,15 @@ from medvault.gui.backup_actions import BackupActions
 from medvault.gui.backup_scheduler import BackupScheduler
 from medvault.gui.backup_status_widget import BackupStatusWidget
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.editor_drafts import PendingDraft
 from medvault.gui.main_menu import MainMenu
 from medvault.gui.messages import LANGUAGE, role_label
 from medvault.gui.patient_file_window import PatientFileWindow, open_patient_file
 from medvault.gui.patient_list_model import SEARCH_LIMIT, PatientListModel
 from medvault.gui.patient_search_bar import DEBOUNCE_MS, PatientSearchBar
+from medvault.gui.privacy_actions import PrivacyActions
+from medvault.gui.secure_clipboard import SecureClipboard
+from medvault.gui.session_guard import MAX_MODAL_RETRIES, SessionGuard, cancel_modal_dialogs
 from medvault.gui.settings_store import SettingsStore
 from medvault.gui.widgets import message_label, muted_label, title_label
 from medvault.services import patients_search
@@ -39,7 +45,10 @@ _COLUMN_WIDTHS = (170, 150, 170, 120, 60, 160, 140)
 
 
 class MainWindow(QMainWindow):
-    """Owns the session it is given: Lock locks it, closing the window closes it."""
+    """Owns the session it is given: Lock locks it, closing the window closes it.
+
+    `locked` is emitted once the keys are gone; `open_patient_ids` then says which files were
+    open (ids only), so the same user can find them again after unlocking."""
 
     locked = Signal()
 
@@ -51,10 +60,16 @@ class MainWindow(QMainWindow):
         settings: SettingsStore | None = None,
         debounce_ms: int = DEBOUNCE_MS,
         backup_scheduler: BackupScheduler | None = None,
+        lock_delay_ms: int | None = None,
+        clipboard: SecureClipboard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session
+        self.open_patient_ids: list[int] = []
+        self._modal_retries = 0
+        self.lock_reason = ""
+        self._pending_drafts: list[PendingDraft] = []
         self._dialogs = dialogs if dialogs is not None else Dialogs(self)
         self._file_windows: list[PatientFileWindow] = []
         self._locking = False
@@ -62,21 +77,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("medvault — {name}").format(name=practice_name))
 
-        title = title_label(practice_name, "practice_label")
         self._new_action = self._action("new_patient_action", self.tr("Nouveau patient"), "N")
         self._find_action = self._action("find_action", self.tr("Rechercher"), "F")
         self._lock_action = self._action("lock_action", self.tr("Verrouiller / Lock"), "L")
-        new_button = QPushButton(self.tr("Nouveau patient"))
-        new_button.setObjectName("new_patient_button")
-        self._new_button = new_button
-        new_button.setToolTip(self.tr("Créer un dossier patient (Ctrl+N)"))
-        lock_button = QPushButton(self.tr("Verrouiller / Lock"))
-        lock_button.setObjectName("lock_button")
-        lock_button.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
-        top = QHBoxLayout()
-        top.addWidget(title, 1)
-        top.addWidget(new_button)
-        top.addWidget(lock_button)
+        # Locks from any medvault window, a patient file included.
+        self._lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        top, new_button, lock_button = self._build_top_row(practice_name)
 
         self.search_bar = PatientSearchBar(debounce_ms=debounce_ms)
         self.search_bar.setToolTip(self.tr("Rechercher un patient (Ctrl+F)"))
@@ -106,6 +112,30 @@ class MainWindow(QMainWindow):
         self._connect(new_button, lock_button)
         self._on_model_model_reset()
         self.search_bar.setFocus()
+        self.guard = SessionGuard(session, delay_ms=lock_delay_ms, parent=self)
+        self.guard.lock_requested.connect(self._on_guard_lock_requested)
+        self.guard.start()
+        self.privacy = PrivacyActions(
+            self,
+            self.table,
+            practice_name=practice_name,
+            clipboard=clipboard or SecureClipboard(parent=self),
+            phone_of_row=self.model.phone,
+        )
+
+    def _build_top_row(self, practice_name: str) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+        new_button = QPushButton(self.tr("Nouveau patient"))
+        new_button.setObjectName("new_patient_button")
+        self._new_button = new_button
+        new_button.setToolTip(self.tr("Créer un dossier patient (Ctrl+N)"))
+        lock_button = QPushButton(self.tr("Verrouiller / Lock"))
+        lock_button.setObjectName("lock_button")
+        lock_button.setToolTip(self.tr("Verrouiller le coffre (Ctrl+L)"))
+        top = QHBoxLayout()
+        top.addWidget(title_label(practice_name, "practice_label"), 1)
+        top.addWidget(new_button)
+        top.addWidget(lock_button)
+        return top, new_button, lock_button
 
     def _connect(self, new_button: QPushButton, lock_button: QPushButton) -> None:
         new_button.clicked.connect(self._on_new_button_clicked)
@@ -171,6 +201,10 @@ class MainWindow(QMainWindow):
     @property
     def session(self) -> Session:
         return self._session
+
+    @property
+    def dialogs(self) -> Dialogs:
+        return self._dialogs
 
     @property
     def file_windows(self) -> list[PatientFileWindow]:
@@ -261,10 +295,18 @@ class MainWindow(QMainWindow):
         self.search_bar.selectAll()
 
     def _on_lock_button_clicked(self) -> None:
-        self._lock()
+        self.lock("user")
 
     def _on_lock_action_triggered(self) -> None:
-        self._lock()
+        self.lock("user")
+
+    def _on_guard_lock_requested(self, reason: str) -> None:
+        self.lock(reason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
+            self.guard.window_minimised()
 
     def _on_backup_scheduler_busy_changed(self, busy: bool) -> None:
         # Nothing may read the session while the worker thread uses it; Lock stays available.
@@ -277,15 +319,34 @@ class MainWindow(QMainWindow):
         self.backups.set_busy(busy)
 
     # -- locking and closing -------------------------------------------------------------------
-    def _lock(self) -> None:
-        # Locking must never wait on a question: open files close without asking.
+    def lock(self, reason: str = "user") -> None:
+        """Lock now: unsaved edits become encrypted drafts, every window showing patient data
+        closes (without asking), the list forgets its rows, then the keys are wiped."""
         if self._locking:
             return
+        if cancel_modal_dialogs() and self._modal_retries < MAX_MODAL_RETRIES:
+            # A question or file chooser was open: cancelled, and the lock comes back once its
+            # caller has finished with the (still open) session.
+            self._modal_retries += 1
+            QTimer.singleShot(0, partial(self.lock, reason))
+            return
         self._locking = True
+        self.lock_reason = reason
+        self.guard.stop()
+        self.privacy.on_lock()
         self.backups.prepare_lock()
-        for window in self.file_windows:
+        windows = self.file_windows
+        self.open_patient_ids = [w.patient_id for w in windows if w.patient_id is not None]
+        self._pending_drafts = [draft for w in windows for draft in w.pending_drafts()]
+        for window in windows:
             window.discard_and_close()
         self.menu.close_windows()
+        self.search_bar.blockSignals(True)
+        self.search_bar.clear()
+        self.search_bar.blockSignals(False)
+        self.model.clear()
+        self._count_label.clear()
+        self._error_label.clear()
         if self.backup_scheduler.busy:
             # A running backup cannot be interrupted safely: out of sight, lock when it ends.
             self.hide()
@@ -294,6 +355,9 @@ class MainWindow(QMainWindow):
         self._finish_lock()
 
     def _finish_lock(self) -> None:
+        # Saved now, not before: a running backup had the session until this point.
+        pending, self._pending_drafts = self._pending_drafts, []
+        self.guard.keep_drafts(pending)
         self._session.lock()
         # Announce first so the login window is visible before this one closes: Qt would
         # otherwise quit on the last window closed.
@@ -309,6 +373,7 @@ class MainWindow(QMainWindow):
             if self.backups.backup_before_close(self.close):  # closes again when it is over
                 event.ignore()
                 return
+        self.guard.stop()
         self.menu.close_windows()
         self._session.close()  # no-op after a lock
         super().closeEvent(event)

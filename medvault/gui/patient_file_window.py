@@ -3,7 +3,10 @@
 Every role gets identity and contact details, appointments and administrative documents. The
 clinical tabs are built only for a session holding the clinical key: for reception they are
 absent (not greyed) and no clinical service is ever called. The window title carries no
-patient data (it shows in the task bar and in screen-sharing pickers)."""
+patient data (it shows in the task bar and in screen-sharing pickers).
+
+After a merge the window shows the file that was kept, read afresh. Closing the window stops
+any document import or sweep under way (cancelled and waited for) before the session moves on."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from medvault.core.clinical import ClinicalFile
+from medvault.core.drafts import DraftKind
 from medvault.core.errors import KnownError
 from medvault.core.patient import Patient, Sex
 from medvault.gui.appointments_tab import AppointmentsTab
@@ -21,6 +25,7 @@ from medvault.gui.clinical_allergy_banner import AllergyBanner
 from medvault.gui.clinical_tabs import ClinicalTabs
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.documents_tab import DocumentsTab
+from medvault.gui.editor_drafts import PendingDraft
 from medvault.gui.messages import language
 from medvault.gui.patient_identity_form import PatientIdentityForm
 from medvault.gui.unsaved_changes import UnsavedEditor, may_leave
@@ -56,10 +61,13 @@ def _age(birth: date, today: date) -> int:
 
 class PatientFileWindow(QWidget):
     """`patient` None opens an empty identity form (create mode); the other tabs appear once
-    the record exists. Emits patient_saved(id) and open_patient_requested(id) (a duplicate)."""
+    the record exists. Emits patient_saved(id) (also for the kept file after a merge),
+    open_patient_requested(id) (a duplicate) and session_busy_changed(bool) while a worker
+    thread imports documents (the session must then be left alone)."""
 
     patient_saved = Signal(int)
     open_patient_requested = Signal(int)
+    session_busy_changed = Signal(bool)
 
     def __init__(
         self,
@@ -84,29 +92,21 @@ class PatientFileWindow(QWidget):
         self._details.setObjectName("patient_details_label")
         # Clinical widgets exist only for a session holding the clinical key.
         self.allergy_banner = AllergyBanner() if session.has_clinical_access else None
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("patient_tabs")
-        self.tabs.setDocumentMode(True)
-        self.identity_form = PatientIdentityForm(session, patient)
-        self.tabs.addTab(self.identity_form, self.tr("Identité et coordonnées"))
+        self.tabs = self._new_tabs(patient, clinical_file)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self._header)
-        layout.addWidget(self._details)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.addWidget(self._header)
+        self._layout.addWidget(self._details)
         if self.allergy_banner is not None:
-            layout.addWidget(self.allergy_banner)
-        layout.addWidget(self.tabs, 1)
+            self._layout.addWidget(self.allergy_banner)
+        self._layout.addWidget(self.tabs, 1)
         self.resize(1100, 760)
 
-        self.identity_form.patient_saved.connect(self._on_identity_form_patient_saved)
-        self.identity_form.duplicate_open_requested.connect(self.open_patient_requested)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_shortcut_activated)
         # Esc and Ctrl+W close like a dialog would; closeEvent still asks about unsaved changes.
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        if patient is not None:
-            self._build_other_tabs(patient, clinical_file)
         self._show_header(patient)
 
     @property
@@ -115,25 +115,73 @@ class PatientFileWindow(QWidget):
         return None if patient is None else patient.id
 
     # -- building ------------------------------------------------------------------------------
+    def _new_tabs(self, patient: Patient | None, clinical_file: ClinicalFile | None) -> QTabWidget:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("patient_tabs")
+        self.tabs.setDocumentMode(True)
+        self.identity_form = PatientIdentityForm(self._session, patient)
+        self.tabs.addTab(self.identity_form, self.tr("Identité et coordonnées"))
+        self.identity_form.patient_saved.connect(self._on_identity_form_patient_saved)
+        self.identity_form.duplicate_open_requested.connect(self.open_patient_requested)
+        self.identity_form.patients_merged.connect(self._on_identity_form_patients_merged)
+        if patient is not None:
+            self._build_other_tabs(patient, clinical_file)
+        return self.tabs
+
     def _build_other_tabs(self, patient: Patient, clinical_file: ClinicalFile | None) -> None:
         if clinical_file is not None and self.allergy_banner is not None:
             self.clinical_tabs = ClinicalTabs(
                 self._session, clinical_file, self.tabs, self.allergy_banner, self._dialogs
             )
+            self.identity_form.companion_editors = self.clinical_tabs.editors()
         session, dialogs = self._session, self._dialogs
         self.tabs.insertTab(
             1, AppointmentsTab(session, patient.id, dialogs), self.tr("Rendez-vous")
         )
         self.tabs.insertTab(
             2,
-            DocumentsTab(session, patient.id, "administrative", dialogs),
+            self._documents_tab(patient.id, "administrative"),
             self.tr("Documents administratifs"),
         )
         if clinical_file is not None:
             self.tabs.addTab(
-                DocumentsTab(session, patient.id, "clinical", dialogs),
-                self.tr("Documents médicaux"),
+                self._documents_tab(patient.id, "clinical"), self.tr("Documents médicaux")
             )
+
+    def _documents_tab(self, patient_id: int, kind: str) -> DocumentsTab:
+        tab = DocumentsTab(self._session, patient_id, kind, self._dialogs)
+        tab.busy_changed.connect(self.session_busy_changed)
+        return tab
+
+    def documents_tabs(self) -> list[DocumentsTab]:
+        return self.tabs.findChildren(DocumentsTab)
+
+    def stop_document_work(self) -> None:
+        """Cancel any import or sweep under way and wait for it: the session is free after."""
+        for tab in self.documents_tabs():
+            tab.stop_work()
+
+    def show_patient(self, patient_id: int) -> bool:
+        """Show another record in this window (the file kept by a merge), read afresh and
+        audited as on opening; False once the user has been told why it could not be read."""
+        try:
+            patient = patients.get_patient(self._session, patient_id)
+            clinical_file = (
+                clinical.open_clinical_file(self._session, patient_id)
+                if self._session.has_clinical_access
+                else None
+            )
+        except KnownError as error:
+            self._dialogs.warn(self.tr("Dossier patient"), error.message(language()))
+            return False
+        self.stop_document_work()
+        old = self.tabs
+        self.clinical_tabs = None
+        self._layout.replaceWidget(old, self._new_tabs(patient, clinical_file))
+        old.hide()
+        old.deleteLater()
+        self._show_header(patient)
+        return True
 
     def _show_header(self, patient: Patient | None) -> None:
         if patient is None:
@@ -167,6 +215,29 @@ class PatientFileWindow(QWidget):
     def has_unsaved_changes(self) -> bool:
         return any(editor.has_unsaved_changes() for editor in self.editors())
 
+    def pending_drafts(self) -> list[PendingDraft]:
+        """Unsaved edits to keep as drafts if the session locks now. A file not created yet
+        has no id to keep them under: its identity form is not kept."""
+        patient_id = self.patient_id
+        if patient_id is None or self.clinical_tabs is None:
+            return []
+        pending = self.clinical_tabs.consultations.pending_draft()
+        if pending is None:
+            return []
+        return [PendingDraft(DraftKind.CLINICAL, patient_id, *pending)]
+
+    def restore_draft(self, draft: PendingDraft) -> bool:
+        """Show the editor the draft belongs to with the draft in it; False if this file has
+        no such editor (any more)."""
+        if draft.patient_id != self.patient_id:
+            return False
+        if draft.kind is DraftKind.CLINICAL and self.clinical_tabs is not None:
+            consultations = self.clinical_tabs.consultations
+            if draft.editor_key.startswith("consultation:"):
+                self.tabs.setCurrentWidget(consultations)
+                return consultations.restore_draft(draft.editor_key, draft.content)
+        return False
+
     def discard_and_close(self) -> None:
         """Close without asking (the vault is being locked)."""
         self._forced = True
@@ -176,6 +247,7 @@ class PatientFileWindow(QWidget):
         if not self._forced and not may_leave(self.editors(), self._dialogs):
             event.ignore()
             return
+        self.stop_document_work()
         super().closeEvent(event)
 
     def _on_save_shortcut_activated(self) -> None:
@@ -183,6 +255,10 @@ class PatientFileWindow(QWidget):
         save = getattr(current, "save", None)
         if callable(save):
             save()
+
+    def _on_identity_form_patients_merged(self, kept_id: int) -> None:
+        if self.show_patient(kept_id):
+            self.patient_saved.emit(kept_id)  # lists refresh: the merged file leaves them
 
     def _on_identity_form_patient_saved(self, patient: Patient) -> None:
         created = self.tabs.count() == 1

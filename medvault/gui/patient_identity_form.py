@@ -3,17 +3,16 @@
 A refused field gets its message right under it (FieldError.field names it). The record's
 version is kept from loading to saving, so a change made meanwhile elsewhere is refused in
 plain words instead of being overwritten. Likely duplicates found on saving are listed with a
-button to open each one."""
+button to open each one and, for a profile allowed to, to merge the two files."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from medvault.core.errors import FieldError, KnownError, StaleWriteError
-from medvault.core.patient import Patient, PatientForm, PatientSummary, SavedPatient
+from medvault.core.patient import Patient, PatientForm, SavedPatient
 from medvault.gui.messages import language
+from medvault.gui.patient_duplicates_panel import DuplicatesPanel
 from medvault.gui.patient_list_model import phone_for_display
+from medvault.gui.unsaved_changes import UnsavedEditor
 from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, WARNING_STYLE, message_label
 from medvault.services import patients
 from medvault.services.session import Session
@@ -54,17 +55,24 @@ _CONTACT_LINES = (
 
 
 class PatientIdentityForm(QWidget):
-    """Emits patient_saved(Patient) after each successful save."""
+    """Emits patient_saved(Patient) after each successful save, duplicate_open_requested(id)
+    and patients_merged(kept_id) from the list of likely duplicates."""
 
     patient_saved = Signal(object)
     duplicate_open_requested = Signal(int)
+    patients_merged = Signal(int)
 
     def __init__(
-        self, session: Session, patient: Patient | None, parent: QWidget | None = None
+        self,
+        session: Session,
+        patient: Patient | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("patient_identity_form")
         self._session = session
+        # Other editors of the same window: a merge reopens the file, so they count too.
+        self.companion_editors: list[UnsavedEditor] = []
         self._patient: Patient | None = None
         self._lines: dict[str, QLineEdit] = {}
         self._errors: dict[str, QLabel] = {}
@@ -152,7 +160,7 @@ class PatientIdentityForm(QWidget):
         buttons.addWidget(self._save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-        layout.addWidget(self._duplicates)
+        layout.addWidget(self.duplicates)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -175,11 +183,10 @@ class PatientIdentityForm(QWidget):
         self._save_button.setObjectName("save_button")
         self._save_button.setDefault(True)
         self._save_button.setToolTip(self.tr("Enregistrer la fiche (Ctrl+S)"))
-        self._duplicates = QFrame()
-        self._duplicates.setObjectName("duplicates_frame")
-        self._duplicates.setFrameShape(QFrame.Shape.StyledPanel)
-        self._duplicates_layout = QVBoxLayout(self._duplicates)
-        self._duplicates.hide()
+        self.duplicates = DuplicatesPanel(self._session)
+        self.duplicates.open_requested.connect(self.duplicate_open_requested)
+        self.duplicates.merge_requested.connect(self._on_duplicates_merge_requested)
+        self.duplicates.merged.connect(self.patients_merged)
 
     # -- building ------------------------------------------------------------------------------
     def _form(self, group: QGroupBox) -> QFormLayout:
@@ -253,6 +260,13 @@ class PatientIdentityForm(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self.form() != self._baseline
 
+    def _on_duplicates_merge_requested(self, found_id: int) -> None:
+        editors = [self, *self.companion_editors]
+        if any(editor.has_unsaved_changes() for editor in editors):
+            self.duplicates.show_error(self.tr("Enregistrez d'abord vos modifications."))
+            return
+        self.duplicates.ask_merge(found_id)
+
     def _load(self, patient: Patient | None) -> None:
         self._patient = patient
         form = (
@@ -303,7 +317,7 @@ class PatientIdentityForm(QWidget):
             self._show_message(error.message(language()), ERROR_STYLE)
             return False
         self._load(saved.patient)
-        self._show_duplicates(saved.possible_duplicates)
+        self.duplicates.show_duplicates(saved.patient, saved.possible_duplicates)
         self._show_message(self.tr("Fiche enregistrée."), SUCCESS_STYLE)
         self.patient_saved.emit(saved.patient)
         return True
@@ -326,40 +340,6 @@ class PatientIdentityForm(QWidget):
             self.tr("La fiche n'a pas été enregistrée : voir ci-dessus."), ERROR_STYLE
         )
         self.editor(error.field).setFocus()
-
-    def _show_duplicates(self, duplicates: tuple[PatientSummary, ...]) -> None:
-        while (item := self._duplicates_layout.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        self._duplicates.setVisible(bool(duplicates))
-        if not duplicates:
-            return
-        title = QLabel(
-            self.tr(
-                "Attention : ces fiches pourraient concerner la même personne. "
-                "Vérifiez-les avant de continuer."
-            )
-        )
-        title.setObjectName("duplicates_label")
-        title.setWordWrap(True)
-        title.setStyleSheet(WARNING_STYLE)
-        self._duplicates_layout.addWidget(title)
-        for summary in duplicates:
-            button = QPushButton(
-                self.tr("Ouvrir : {name}, né(e) le {date}").format(
-                    name=summary.display_name, date=summary.birth_date.strftime("%d/%m/%Y")
-                )
-            )
-            button.setObjectName(f"open_duplicate_{summary.id}")
-            button.setProperty("patient_id", summary.id)
-            button.clicked.connect(self._on_duplicate_button_clicked)
-            self._duplicates_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def _on_duplicate_button_clicked(self) -> None:
-        button = self.sender()
-        patient_id = button.property("patient_id") if button is not None else None
-        if isinstance(patient_id, int):
-            self.duplicate_open_requested.emit(patient_id)
 
     def _on_save_button_clicked(self) -> None:
         self.save()

@@ -149,6 +149,12 @@ class PatientListModel(QAbstractTableModel):
             return self._columns[section].header
         return None
 
+    def phone(self, row: int) -> str | None:
+        """The mobile number of a row, E.164 as stored (what the copy action puts out)."""
+        if not 0 <= row < len(self._rows):
+            return None
+        return self._rows[row].phone_mobile
+
     def patient_id(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
@@ -210,6 +216,12 @@ class PatientListModel(QAbstractTableModel):
             self._load_first_page()
         finally:
             self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every row and the query (the session is locking): nothing read stays."""
+        self.beginResetModel()
+        self._rows, self._has_more, self._query = [], False, ""
+        self.endResetModel()
 
     def _load_first_page(self) -> None:
         self._rows, self._has_more = [], False

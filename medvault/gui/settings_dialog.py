@@ -1,5 +1,6 @@
-"""Preferences kept on this computer (QSettings, never patient data): auto-lock delay,
-interface language, which vault opens at start, and automatic backups (their own tab)."""
+"""Preferences kept on this computer (QSettings, never patient data): interface language, which
+vault opens at start, and automatic backups (their own tab). The lock delays are the practice's,
+kept in the vault (see lock_settings_dialog)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,12 +24,7 @@ from medvault.gui.backup_settings_page import BackupSettingsPage
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.first_run_common import PageId
 from medvault.gui.first_run_wizard import FirstRunWizard
-from medvault.gui.settings_store import (
-    AUTO_LOCK_MAX,
-    AUTO_LOCK_MIN,
-    LANGUAGE_SYSTEM,
-    SettingsStore,
-)
+from medvault.gui.settings_store import LANGUAGE_SYSTEM, SettingsStore
 from medvault.services.config import ServiceConfig
 
 
@@ -53,16 +48,6 @@ class SettingsDialog(QDialog):
         self.setObjectName("settings_dialog")
         self.setWindowTitle(self.tr("Préférences"))
 
-        self.auto_lock_spin = QSpinBox()
-        self.auto_lock_spin.setObjectName("auto_lock_spin")
-        self.auto_lock_spin.setRange(AUTO_LOCK_MIN, AUTO_LOCK_MAX)
-        self.auto_lock_spin.setSuffix(self.tr(" min"))
-        self.auto_lock_spin.setValue(settings.auto_lock_minutes())
-        self.auto_lock_spin.setMaximumWidth(120)
-        lock_hint = self._hint(
-            self.tr("Le coffre se verrouille après ce délai sans clavier ni souris.")
-        )
-
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("language_combo")
         self.language_combo.addItem(self.tr("Langue du système"), LANGUAGE_SYSTEM)
@@ -76,8 +61,6 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(4)
-        form.addRow(self.tr("Verrouillage automatique"), self.auto_lock_spin)
-        form.addRow("", lock_hint)
         form.addRow(self.tr("Langue"), self.language_combo)
         form.addRow("", language_hint)
         form.addRow(self.tr("Coffre"), vault_row)
@@ -152,7 +135,6 @@ class SettingsDialog(QDialog):
         self.vault_hint.setText(self.tr("Ce coffre sera ouvert au prochain démarrage de medvault."))
 
     def _on_buttons_accepted(self) -> None:
-        self._settings.set_auto_lock_minutes(self.auto_lock_spin.value())
         self._settings.set_language(str(self.language_combo.currentData()))
         if self._vault is not None and self._vault != self._settings.last_vault():
             self._settings.remember_vault(self._vault)

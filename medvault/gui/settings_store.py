@@ -13,9 +13,6 @@ from medvault.core.backup_retention import RetentionPolicy
 ORGANIZATION = "medvault"
 APPLICATION = "medvault"
 
-AUTO_LOCK_MIN = 1
-AUTO_LOCK_MAX = 30
-AUTO_LOCK_DEFAULT = 5
 
 LANGUAGE_SYSTEM = ""  # follow the system: French when it is French, English otherwise
 LANGUAGES = ("fr", "en")
@@ -30,7 +27,6 @@ _VAULT_KEY = "vault/last_location"
 _BACKUP_FOLDER_KEY = "backup/folder"
 _BACKUP_KEEP_KEY = "backup/keep_{period}"
 _BACKUP_MAX_AGE_KEY = "backup/max_age_days"
-_AUTO_LOCK_KEY = "security/auto_lock_minutes"
 _LANGUAGE_KEY = "interface/language"
 
 
@@ -56,23 +52,6 @@ class SettingsStore:
 
     def remember_vault(self, directory: Path) -> None:
         self._settings.setValue(_VAULT_KEY, str(directory.resolve()))
-        self._settings.sync()
-
-    # -- auto-lock ------------------------------------------------------------------------------
-    def auto_lock_minutes(self) -> int:
-        value = self._settings.value(_AUTO_LOCK_KEY, AUTO_LOCK_DEFAULT)
-        try:
-            minutes = int(str(value))
-        except ValueError:
-            return AUTO_LOCK_DEFAULT
-        if not AUTO_LOCK_MIN <= minutes <= AUTO_LOCK_MAX:
-            return AUTO_LOCK_DEFAULT
-        return minutes
-
-    def set_auto_lock_minutes(self, minutes: int) -> None:
-        if not AUTO_LOCK_MIN <= minutes <= AUTO_LOCK_MAX:
-            raise ValueError("auto-lock delay out of range")
-        self._settings.setValue(_AUTO_LOCK_KEY, minutes)
         self._settings.sync()
 
     # -- language -------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 """The desktop sweep of one folder into one patient's file: the dry run listed first, the choice
-to delete the originals with an honest warning, then the sweep itself with a progress dialog
-that can stop it between two files, and the outcome of every file."""
+to delete the originals with an honest warning, then the sweep itself on a worker thread, with a
+progress dialog that can stop it between two files or within a big one (whose import is then
+rolled back), and the outcome of every file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,38 +17,67 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from medvault.core.documents import DocumentKind
 from medvault.core.errors import KnownError
+from medvault.gui.document_task import (
+    DocumentProgressDialog,
+    DocumentTask,
+    TaskProgress,
+    human_size,
+)
 from medvault.gui.messages import language
 from medvault.gui.widgets import WARNING_STYLE, message_label
 from medvault.services import desktop_sweep
 from medvault.services.desktop_sweep import FileOutcome, SweepPlan, SweepResult
 from medvault.services.session import Session
 
-_UNITS = ("o", "Kio", "Mio", "Gio")
+__all__ = ["SweepDialog", "human_size"]
 
 
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in _UNITS:
-        if value < 1024 or unit == _UNITS[-1]:
-            return f"{size} {unit}" if unit == "o" else f"{value:.1f} {unit}".replace(".", ",")
-        value /= 1024
-    return f"{size} o"  # not reached
+def sweep_job(
+    session: Session, plan: SweepPlan, delete_originals: bool
+) -> Callable[[DocumentTask], SweepResult]:
+    """The sweep as a DocumentTask job: progress in bytes over the files to import."""
+    sizes = [planned.size for planned in plan.to_import]
+    total = sum(sizes)
+
+    def job(task: DocumentTask) -> SweepResult:
+        current = [0, 0]  # index of the file under way, bytes of the files before it
+
+        def between_files(done: int, count: int) -> bool:
+            current[:] = [done, sum(sizes[:done])]
+            number = min(done + 1, count)
+            return task.report(TaskProgress(number, count, current[1], total))
+
+        def within_file(read: int, _size: int) -> bool:
+            done, before = current
+            return task.report(TaskProgress(done + 1, len(sizes), before + read, total))
+
+        return desktop_sweep.run_sweep(
+            session,
+            plan,
+            delete_originals=delete_originals,
+            progress=between_files,
+            file_progress=within_file,
+        )
+
+    return job
 
 
 class SweepDialog(QDialog):
-    """`sweep_finished` carries the SweepResult; `file_progress(done, total)` follows the run."""
+    """`sweep_finished` carries the SweepResult; `work_started(task)` as the worker job starts,
+    `busy_changed(bool)` around it."""
 
     sweep_finished = Signal(object)
-    file_progress = Signal(int, int)
+    work_started = Signal(object)
+    busy_changed = Signal(bool)
 
     def __init__(
         self,
@@ -62,7 +94,8 @@ class SweepDialog(QDialog):
         self._kind = DocumentKind(kind)
         self.plan: SweepPlan | None = None
         self.sweep_result: SweepResult | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.task: DocumentTask | None = None
+        self.progress_dialog: DocumentProgressDialog | None = None
         self.setObjectName("sweep_dialog")
         self.setWindowTitle(self.tr("Ranger un dossier dans le coffre"))
 
@@ -76,18 +109,7 @@ class SweepDialog(QDialog):
         intro.setWordWrap(True)
         self.recursive_check = QCheckBox(self.tr("Inclure les sous-dossiers"))
         self.recursive_check.setObjectName("recursive_check")
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("plan_table")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Fichier"), self.tr("Taille"), self.tr("Type"), self.tr("Résultat")]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = self._build_table()
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summary_label")
         self.summary_label.setWordWrap(True)
@@ -122,6 +144,21 @@ class SweepDialog(QDialog):
         self.run_button.clicked.connect(self._on_run_button_clicked)
         self.close_button.clicked.connect(self.reject)
         self._plan()
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, 4)
+        table.setObjectName("plan_table")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Fichier"), self.tr("Taille"), self.tr("Type"), self.tr("Résultat")]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return table
 
     def _delete_warning(self) -> QLabel:
         """The honest limit of erasing (see the desktop sweep guide), always in view."""
@@ -193,53 +230,72 @@ class SweepDialog(QDialog):
     def _on_recursive_check_toggled(self, _checked: bool) -> None:
         self._plan()
 
-    # -- the sweep -------------------------------------------------------------------------------
+    # -- the sweep, on a worker thread -------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
     def _on_run_button_clicked(self) -> None:
-        if self.plan is None:
+        if self.plan is None or self.task is not None:
             return
-        progress = QProgressDialog(
-            self.tr("Import des fichiers dans le coffre…"), self.tr("Interrompre"), 0, 0, self
-        )
-        progress.setObjectName("sweep_progress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        self.progress_dialog = progress
         self.run_button.setEnabled(False)
         self.recursive_check.setEnabled(False)
         self.delete_check.setEnabled(False)
-        try:
-            result = desktop_sweep.run_sweep(
-                self._session,
-                self.plan,
-                delete_originals=self.delete_check.isChecked(),
-                progress=self._on_sweep_progress,
-            )
-        except KnownError as error:
-            self.error_label.setText(error.message(language()))
+        self.error_label.clear()
+        job = sweep_job(self._session, self.plan, self.delete_check.isChecked())
+        task = DocumentTask(job, self)
+        task.finished.connect(self._on_task_finished)
+        self.task = task
+        self.progress_dialog = DocumentProgressDialog(
+            task,
+            self.windowTitle(),
+            self.tr("Import des fichiers dans le coffre…"),
+            self,
+        )
+        self.work_started.emit(task)
+        self.busy_changed.emit(True)
+        task.start()
+
+    def _on_task_finished(self) -> None:
+        task, self.task, self.progress_dialog = self.task, None, None
+        if task is None:
             return
-        finally:
-            progress.close()
-            self.progress_dialog = None
+        task.deleteLater()
+        self.busy_changed.emit(False)
+        if task.bug is not None:
+            raise task.bug
+        if task.error is not None:
+            self.error_label.setText(task.error.message(language()))
+            return
+        result = task.result
+        if not isinstance(result, SweepResult):
+            return
         self.sweep_result = result
         self._show_result(result)
         self.sweep_finished.emit(result)
 
-    def _on_sweep_progress(self, done: int, total: int) -> bool:
-        progress = self.progress_dialog
-        if progress is None:
-            return True
-        progress.setMaximum(total)
-        progress.setValue(done)
-        progress.setLabelText(
-            self.tr("Import des fichiers dans le coffre… ({done} / {total})").format(
-                done=done, total=total
-            )
-        )
-        self.file_progress.emit(done, total)
-        QCoreApplication.processEvents()
-        return not progress.wasCanceled()
+    def stop_work(self) -> None:
+        """Cancel the running sweep and wait (one chunk at most); files done stay done."""
+        task = self.task
+        if task is None:
+            return
+        task.finished.disconnect(self._on_task_finished)
+        task.stop()
+        if self.progress_dialog is not None and isValid(self.progress_dialog):
+            self.progress_dialog.finish()
+        self.task, self.progress_dialog = None, None
+        task.deleteLater()
+        self.busy_changed.emit(False)
+
+    def reject(self) -> None:
+        if self.task is None:  # while the sweep runs, its progress dialog has the Cancel
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.task is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _show_result(self, result: SweepResult) -> None:
         for row, outcome in enumerate(result.files):

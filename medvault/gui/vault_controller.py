@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from medvault.core.errors import PasswordChangeRequiredError
+from medvault.gui.dialogs import Dialogs
 from medvault.gui.login_window import LoginWindow
 from medvault.gui.messages import LANGUAGE
 from medvault.gui.settings_store import SettingsStore
@@ -21,6 +22,8 @@ from medvault.services.vault_info import read_practice_name
 if TYPE_CHECKING:
     from medvault.gui.change_password_dialog import ChangePasswordDialog
     from medvault.gui.main_window import MainWindow
+    from medvault.gui.secure_clipboard import SecureClipboard
+    from medvault.gui.system_lock_signals import SystemLockSignals
     from medvault.services.session import Session
 
 # Loaded once the login window has painted; a login before that simply loads them itself.
@@ -28,6 +31,9 @@ SESSION_MODULES = (
     "medvault.services.unlock",
     "medvault.gui.main_window",
     "medvault.gui.change_password_dialog",
+    "medvault.gui.draft_offer",
+    "medvault.gui.secure_clipboard",
+    "medvault.gui.system_lock_signals",
 )
 PRELOAD_DELAY_MS = 50
 
@@ -50,10 +56,20 @@ class VaultController(QObject):
         login: str = "",
         demo_password: str | None = None,
         settings: SettingsStore | None = None,
+        dialogs: Dialogs | None = None,
+        lock_delay_ms: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._dialogs = dialogs
+        self._lock_delay_ms = lock_delay_ms  # tests; else the practice's delay for the role
+        # Who was locked out and which files they had open (ids only, never patient text).
+        self._locked_login: str | None = None
+        self._locked_files: list[int] = []
+        # Made at the first login (start time): they outlive each session.
+        self.clipboard: SecureClipboard | None = None
+        self.system_lock: SystemLockSignals | None = None
         self.login_window = LoginWindow(
             directory,
             practice_name=read_practice_name(directory),
@@ -106,16 +122,48 @@ class VaultController(QObject):
             self.password_dialog = None
 
     def _show_main_window(self, session: Session) -> None:
+        from medvault.gui.draft_offer import offer_drafts, reopen_files
+        from medvault.gui.secure_clipboard import SecureClipboard
+        from medvault.gui.system_lock_signals import SystemLockSignals
+
+        if self.clipboard is None:
+            self.clipboard = SecureClipboard(parent=self)
+        if self.system_lock is None:
+            # The system's screen lock, session switch or suspend locks the session too.
+            self.system_lock = SystemLockSignals(parent=self)
+            self.system_lock.lock_requested.connect(self._on_system_lock_lock_requested)
         from medvault.gui.main_window import MainWindow  # deferred: see SESSION_MODULES
 
-        window = MainWindow(session, settings=self._settings)
+        window = MainWindow(
+            session,
+            settings=self._settings,
+            dialogs=self._dialogs,
+            lock_delay_ms=self._lock_delay_ms,
+            clipboard=self.clipboard,
+        )
         window.locked.connect(self._on_main_window_locked)
         self.main_window = window
         window.show()
+        # The view comes back only for the user who was locked out, never for another one.
+        if self._locked_login is not None and session.login == self._locked_login:
+            reopen_files(window, self._locked_files)
+        self._locked_login, self._locked_files = None, []
+        offer_drafts(window, session, window.dialogs)
+
+    def _on_system_lock_lock_requested(self, _reason: str) -> None:
+        if self.main_window is not None:
+            self.main_window.lock("system")
 
     def _on_main_window_locked(self) -> None:
         session, self._session = self._session, None
-        self.login_window.reset(session.login if session is not None else None)
+        login = session.login if session is not None else None
+        if login:
+            window = self.main_window
+            self._locked_login = login
+            self._locked_files = list(window.open_patient_ids) if window is not None else []
+            self.login_window.show_locked(login)
+        else:  # a recovery-code session: nobody to give the screen back to
+            self.login_window.reset(None)
         self._show_login_window()
         if self.main_window is not None:
             self.main_window.deleteLater()  # after it has closed: deletion is deferred

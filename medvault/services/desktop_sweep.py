@@ -5,7 +5,9 @@ is left alone, and writes nothing. run_sweep imports each planned file in its ow
 (audited), re-reads the stored copy from the database and checks its SHA-256 against the hash of
 the source read during the import and, only if asked and only then, overwrites the original with
 random bytes and unlinks it. A file that does not verify is kept and reported. Cancelling (the
-progress callback returns False) stops cleanly between two files.
+progress callback returns False) stops cleanly between two files; the optional file_progress
+callback follows each import chunk by chunk and can stop within a big file, whose import is then
+rolled back whole (reported as not processed).
 
 Permissions: the sweep is an import, so it needs the administrative import right; a clinical
 sweep also needs the clinical import right (checked, and a refusal audited, before anything)."""
@@ -26,10 +28,17 @@ from medvault.core.documents import (
     title_from_file_name,
     validate_category,
 )
-from medvault.core.errors import FieldError, InvalidInputError, KnownError, UnknownPatientError
+from medvault.core.errors import (
+    DocumentImportCancelledError,
+    FieldError,
+    InvalidInputError,
+    KnownError,
+    UnknownPatientError,
+)
 from medvault.core.permissions import Permission
 from medvault.services import documents_ops
 from medvault.services.authz import requires
+from medvault.services.documents_ops import ByteProgress
 from medvault.services.documents_sweep_scan import SKIP_LABELS, SkipReason, scan_folder
 from medvault.services.patient_lookup import require_patient
 from medvault.services.session import Session
@@ -210,7 +219,11 @@ def _problem(outcome: FileOutcome, fr: str, en: str) -> FileOutcome:
 
 
 def _sweep_one(
-    session: Session, plan: SweepPlan, planned: PlannedFile, delete_original: bool
+    session: Session,
+    plan: SweepPlan,
+    planned: PlannedFile,
+    delete_original: bool,
+    file_progress: ByteProgress | None,
 ) -> FileOutcome:
     path = planned.path
     base = FileOutcome(path, planned.patient_id)
@@ -230,7 +243,10 @@ def _sweep_one(
             category=plan.category,
             original_name=path.name,
             follow_symlinks=False,  # a link put in place of a planned file is not followed
+            progress=file_progress,
         )
+    except DocumentImportCancelledError:
+        return replace(base, not_processed=True)
     except KnownError as exc:
         return _problem(base, exc.fr, exc.en)
     imported = FileOutcome(
@@ -282,9 +298,12 @@ def run_sweep(
     *,
     delete_originals: bool = False,
     progress: Progress | None = None,
+    file_progress: ByteProgress | None = None,
 ) -> SweepResult:
     """Carry out a plan. progress(done, total) is called before each file and once at the end;
-    returning False stops before the next file (files already done stay done)."""
+    returning False stops before the next file (files already done stay done).
+    file_progress(bytes_read, size) follows the current file's import; returning False stops
+    within it: that file is rolled back and reported as not processed, like the rest."""
     _authorize_kind(session, plan.kind)
     if plan.vault_id != session.header.vault_id:
         raise InvalidInputError(
@@ -299,10 +318,14 @@ def run_sweep(
     for done, planned in enumerate(work):
         if progress is not None and progress(done, len(work)) is False:
             cancelled = True
+        else:
+            outcome = _sweep_one(session, plan, planned, delete_originals, file_progress)
+            outcomes[planned.path] = outcome
+            cancelled = outcome.not_processed
+        if cancelled:
             for rest in work[done:]:
                 outcomes[rest.path] = FileOutcome(rest.path, rest.patient_id, not_processed=True)
             break
-        outcomes[planned.path] = _sweep_one(session, plan, planned, delete_originals)
     if not cancelled and progress is not None:
         progress(len(work), len(work))
     ordered = tuple(outcomes[f.path] for f in plan.files)

@@ -4,7 +4,8 @@ practitioner only).
 
 Content never touches the disk in clear: read_* returns bytes for an in-memory viewer, iter_*
 streams chunks; both check the SHA-256 (DocumentIntegrityError at the end of a damaged
-stream). export_* is the one way out to a file, audited as EXPORT."""
+stream). export_* is the one way out to a file, audited as EXPORT. import_* take an optional
+progress(bytes_read, total) callback that can cancel: nothing of a cancelled import is kept."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from medvault.core.documents import (
 from medvault.core.permissions import Permission
 from medvault.services import documents_export, documents_ops
 from medvault.services.authz import requires
+from medvault.services.documents_ops import ByteProgress
 from medvault.services.session import Session
 from medvault.storage import documents_repo
 
@@ -40,6 +42,7 @@ def import_admin_document(
     source: str = "",
     original_name: str | None = None,
     expected_sha256: str | None = None,
+    progress: ByteProgress | None = None,
 ) -> DocumentInfo:
     return documents_ops.import_file(
         session,
@@ -52,6 +55,7 @@ def import_admin_document(
         source=source,
         original_name=original_name,
         expected_sha256=expected_sha256,
+        progress=progress,
     )
 
 
@@ -102,6 +106,7 @@ def import_clinical_document(
     source: str = "",
     original_name: str | None = None,
     expected_sha256: str | None = None,
+    progress: ByteProgress | None = None,
 ) -> DocumentInfo:
     return documents_ops.import_file(
         session,
@@ -114,6 +119,7 @@ def import_clinical_document(
         source=source,
         original_name=original_name,
         expected_sha256=expected_sha256,
+        progress=progress,
     )
 
 

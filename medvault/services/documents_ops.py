@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from medvault.core.audit import AuditAction, AuditEvent
 from medvault.core.documents import (
@@ -29,11 +30,34 @@ from medvault.core.documents import (
     validate_deletion_reason,
     validate_fields,
 )
+from medvault.core.errors import DocumentImportCancelledError
 from medvault.core.permissions import Area
 from medvault.services.patient_lookup import require_patient
 from medvault.services.session import Session
 from medvault.storage import blob_store, documents_repo
 from medvault.storage.database import Connection
+
+ByteProgress = Callable[[int, int], bool | None]
+"""progress(bytes_read, total_bytes), called before the first chunk and after each one;
+returning False cancels the import (DocumentImportCancelledError, nothing written)."""
+
+
+class _WatchedStream:
+    """The source as blob_store reads it, reporting each chunk and stopping when told to:
+    the error raised here aborts the open transaction, so a cancelled import leaves nothing."""
+
+    def __init__(self, raw: BinaryIO, total: int, progress: ByteProgress) -> None:
+        self._raw = raw
+        self._total = total
+        self._progress = progress
+        self._read = 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._raw.read(size)
+        self._read += len(chunk)
+        if self._progress(self._read, self._total) is False:
+            raise DocumentImportCancelledError()
+        return chunk
 
 
 def area_of(kind: DocumentKind) -> Area:
@@ -88,9 +112,11 @@ def import_file(
     original_name: object | None = None,
     expected_sha256: str | None = None,
     follow_symlinks: bool = True,
+    progress: ByteProgress | None = None,
 ) -> DocumentInfo:
     """One transaction: metadata, chunks streamed from the file, title index, audit record.
-    Any failure (unreadable file, too large, disk full, hash mismatch) rolls all of it back."""
+    Any failure (unreadable file, too large, disk full, hash mismatch, cancelled through
+    `progress`) rolls all of it back."""
     path = Path(path)
     fields = validate_fields(
         kind,
@@ -107,6 +133,12 @@ def import_file(
             raise EmptyDocumentError()
         if announced_size > MAX_DOCUMENT_BYTES:
             raise DocumentTooLargeError()
+        reader: BinaryIO = stream
+        if progress is not None:
+            if progress(0, announced_size) is False:
+                raise DocumentImportCancelledError()
+            # Duck-typed: blob_store only calls read().
+            reader = cast(BinaryIO, _WatchedStream(stream, announced_size, progress))
         with write_transaction(session, kind) as conn:
             # Checked inside the transaction: the patient cannot be deleted half-way.
             require_patient(session.admin_db, patient_id)
@@ -122,7 +154,7 @@ def import_file(
                 blob = blob_store.write_chunks(
                     conn,
                     document_id,
-                    stream,
+                    reader,
                     max_size=MAX_DOCUMENT_BYTES,
                     file_label=documents_repo.file_label(kind),
                 )

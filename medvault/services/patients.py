@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from medvault.core.audit import AuditAction, AuditEvent
+from medvault.core.drafts import DraftKind
 from medvault.core.errors import PatientDeletedError, StaleWriteError, UnknownPatientError
 from medvault.core.messages_patient import field_error
 from medvault.core.patient import (
@@ -22,7 +23,7 @@ from medvault.core.patient import (
 from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
 from medvault.services.session import Session
-from medvault.storage import appointments_repo, clinical_merge_repo, patients_repo
+from medvault.storage import appointments_repo, clinical_merge_repo, drafts_repo, patients_repo
 from medvault.storage.database import Connection
 
 
@@ -151,6 +152,8 @@ def merge_patients(
         with session.clinical_transaction() as clinical:
             merged = _merge(session, duplicate_id, surviving_id, expected_version)
             moved = clinical_merge_repo.move_clinical(clinical, duplicate_id, surviving_id)
+            # Half-written clinical notes follow the patient (the newer wins on a clash).
+            drafts_repo.move_to_patient(clinical, DraftKind.CLINICAL, duplicate_id, surviving_id)
             session.audit(
                 AuditEvent(
                     AuditAction.UPDATE,
@@ -181,6 +184,8 @@ def _merge(
     if version is None:
         raise StaleWriteError()
     moved = appointments_repo.move_to_patient(conn, duplicate_id, surviving_id, when=when, by=by)
+    # An unsaved identity form of the duplicate can no longer apply to anything.
+    drafts_repo.delete_for_patients(conn, DraftKind.ADMINISTRATIVE, [duplicate_id])
     session.audit(_event(AuditAction.UPDATE, duplicate_id, f"merged_into:{surviving_id}"))
     session.audit(
         _event(AuditAction.UPDATE, surviving_id, f"merged_from:{duplicate_id};appts:{moved}")

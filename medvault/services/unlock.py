@@ -1,21 +1,35 @@
 """The one unlock path, shared by the desktop app and medvault-admin.
 
 login + password -> slot -> keys -> databases opened with raw keys and verified by a first read.
-A wrong login or password gives one generic error and writes nothing; the failed attempts this
-process saw are put in the audit log by the next successful login."""
+A wrong login or password gives one generic error and touches no database.
+
+Failed attempts are counted in the vault header (core/login_backoff.py): from the 5th failure in
+a row for a login, the next attempt must wait (30 s doubling, at most 15 minutes) and is refused
+before Argon2id runs. Unknown logins share one anonymous counter: what was typed is never kept.
+The encrypted audit trail can only be written once a vault is open, so failures are audited by
+the next successful unlock, then marked as audited."""
 
 from __future__ import annotations
 
+import contextlib
+import math
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
 from medvault.core.audit import AuditAction, AuditEvent, Outcome
 from medvault.core.clock import iso_utc
-from medvault.core.errors import VaultNotFoundError, WrongCredentialsError
+from medvault.core.errors import (
+    KnownError,
+    LoginThrottledError,
+    VaultNotFoundError,
+    WrongCredentialsError,
+)
 from medvault.core.header import VaultHeader
 from medvault.core.kdf import normalize_password
 from medvault.core.keyslots import KeySlot, burn_kdf, open_slot
+from medvault.core.login_backoff import LoginFailures
 from medvault.core.permissions import Area
 from medvault.core.recovery_code import normalize_recovery_code
 from medvault.services.config import ServiceConfig
@@ -26,15 +40,21 @@ from medvault.storage import users_repo
 from medvault.storage.header_store import LoadedHeader, is_vault_dir, load_header, save_header
 from medvault.storage.vault_lock import VaultLock
 
+# The audit target of failures with a login that has no slot. Logins start with a letter or a
+# digit, so this cannot be anyone's login; what was typed is never recorded.
+UNKNOWN_LOGIN = "*unknown*"
+
 
 @dataclass
 class LoginAttempts:
-    """Failed attempts seen by this process (login tried, UTC time); never the password."""
+    """Failed attempts this process could not count in the header (a header being repaired, a
+    read-only disk): (existing login or None for an unknown one, UTC time). Audited by the next
+    successful unlock in this process. Never the password, never a typed unknown login."""
 
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[tuple[str | None, str]] = field(default_factory=list)
 
-    def add(self, login: str, when: str) -> None:
-        self.failures.append((login[:64], when))
+    def add(self, login: str | None, when: str) -> None:
+        self.failures.append((login, when))
 
 
 def _reject_unknown_login(header: VaultHeader, secret: bytes) -> NoReturn:
@@ -91,12 +111,20 @@ def unlock(
     *,
     config: ServiceConfig,
     attempts: LoginAttempts | None = None,
+    resuming: bool = False,
 ) -> Session:
+    """Open a session. LoginThrottledError (before any password check) while the login's
+    back-off delay runs; WrongCredentialsError for a wrong login or password.
+
+    `resuming`: the same user unlocks a session that was locked (audited as an unlock rather
+    than a new login)."""
     attempts = attempts if attempts is not None else LoginAttempts()
     lock, loaded = _lock_and_load(directory)
     try:
         header = loaded.header
         slot = header.user_slot(login)
+        bucket = slot.login if slot is not None else None
+        _refuse_during_delay(header.login_failures, bucket, config.clock.now())
         secret = normalize_password(password)
         try:
             if slot is None:
@@ -111,20 +139,78 @@ def unlock(
                 repair_header=loaded.needs_repair,
             )
         except WrongCredentialsError:
-            attempts.add(login, _now(config))
+            _count_failure(directory, loaded, bucket, config.clock.now(), attempts)
             raise
     except BaseException:
         lock.release()
         raise
     try:
-        _admit(session, login, attempts)
+        _admit(session, login, attempts, loaded.header.login_failures, resuming=resuming)
     except BaseException:
         session.abandon()  # keys wiped, lock released, nothing more written
         raise
     return session
 
 
-def _admit(session: Session, login: str, attempts: LoginAttempts) -> None:
+def _refuse_during_delay(failures: LoginFailures, bucket: str | None, now: datetime) -> None:
+    wait = failures.remaining_wait(bucket, now)
+    if wait.total_seconds() > 0:
+        raise LoginThrottledError(math.ceil(wait.total_seconds()))
+
+
+def _count_failure(
+    directory: Path,
+    loaded: LoadedHeader,
+    bucket: str | None,
+    when: datetime,
+    attempts: LoginAttempts,
+) -> None:
+    """Count the failure in the header; in this process only if the header cannot be written.
+    Never raises: the caller reports the wrong password."""
+    if not loaded.needs_repair:  # a twin we could not verify is repaired only by a good login
+        failures = loaded.header.login_failures.after_failure(bucket, when)
+        with contextlib.suppress(KnownError):
+            save_header(directory, loaded.header.with_login_failures(failures))
+            return
+    attempts.add(bucket, iso_utc(when))
+
+
+def _audit_failures(session: Session, pending: LoginFailures, attempts: LoginAttempts) -> None:
+    """Inside an open admin transaction: one record per failure not yet audited."""
+    tried = [(r.login, r.unaudited) for r in pending.records]
+    tried += [(login, 1) for login, _when in attempts.failures]
+    for login, count in tried:
+        for _ in range(count):
+            session.audit(
+                AuditEvent(
+                    AuditAction.FAILED_LOGIN,
+                    Area.SYSTEM,
+                    Outcome.DENIED,
+                    target=login if login is not None else UNKNOWN_LOGIN,
+                )
+            )
+
+
+def _store_failures(session: Session, failures: LoginFailures) -> None:
+    """After the failures were audited. If the header cannot be written the session still
+    opens: the counter restarts at the next successful unlock (and the failures, audited
+    again then, show twice rather than never)."""
+    if failures == session.header.login_failures:
+        return
+    header = session.header.with_login_failures(failures)
+    with contextlib.suppress(KnownError):
+        save_header(session.directory, header)
+        session.header = header
+
+
+def _admit(
+    session: Session,
+    login: str,
+    attempts: LoginAttempts,
+    pending: LoginFailures,
+    *,
+    resuming: bool,
+) -> None:
     user = users_repo.get_user(session.admin_db, login)
     if user is None or not user.active:
         # A slot without an active account (a crash while disabling): refuse as a bad password.
@@ -132,13 +218,12 @@ def _admit(session: Session, login: str, attempts: LoginAttempts) -> None:
         raise WrongCredentialsError()
     session.must_change_password = user.must_change_password
     with session.admin_transaction() as conn:
-        for tried, _when in attempts.failures:
-            session.audit(
-                AuditEvent(AuditAction.FAILED_LOGIN, Area.SYSTEM, Outcome.DENIED, target=tried)
-            )
+        _audit_failures(session, pending, attempts)
         users_repo.record_login(conn, login, session.now())
-        session.audit(AuditEvent(AuditAction.LOGIN, Area.SYSTEM))
+        action = AuditAction.UNLOCK if resuming else AuditAction.LOGIN
+        session.audit(AuditEvent(action, Area.SYSTEM))
     attempts.failures.clear()
+    _store_failures(session, pending.after_success(login))
 
 
 def _lock_and_load(directory: Path) -> tuple[VaultLock, LoadedHeader]:
@@ -153,10 +238,6 @@ def _lock_and_load(directory: Path) -> tuple[VaultLock, LoadedHeader]:
     except BaseException:
         lock.release()
         raise
-
-
-def _now(config: ServiceConfig) -> str:
-    return iso_utc(config.clock.now())
 
 
 def unlock_with_recovery_code(directory: Path, code: str, *, config: ServiceConfig) -> Session:
@@ -180,8 +261,13 @@ def unlock_with_recovery_code(directory: Path, code: str, *, config: ServiceConf
         lock.release()
         raise
     try:
-        session.record(AuditEvent(AuditAction.RECOVERY_UNLOCK, Area.SYSTEM))
+        with session.admin_transaction():
+            _audit_failures(session, loaded.header.login_failures, LoginAttempts())
+            session.audit(AuditEvent(AuditAction.RECOVERY_UNLOCK, Area.SYSTEM))
     except BaseException:
         session.abandon()
         raise
+    # Whoever holds the recovery sheet holds the vault: every counter restarts (a practitioner
+    # who just reset a forgotten password must not then wait out a delay).
+    _store_failures(session, LoginFailures())
     return session

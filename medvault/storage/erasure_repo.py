@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from medvault.storage.database import Connection, mapped_errors
 
-_CLINICAL_TABLES = ("history_entries", "allergies", "treatments", "vaccinations", "consultations")
+_CLINICAL_TABLES = (
+    "history_entries",
+    "allergies",
+    "treatments",
+    "vaccinations",
+    "consultations",
+    "drafts",
+)
 
 
 def _marks(ids: Sequence[int]) -> str:
@@ -29,8 +36,8 @@ def merge_group(admin: Connection, patient_id: int) -> list[int]:
 
 
 def erase_admin(admin: Connection, ids: Sequence[int]) -> None:
-    """Inside the caller's transaction: appointments, documents (chunks cascade), patients
-    (name keys cascade, the trigram index follows by trigger)."""
+    """Inside the caller's transaction: appointments, documents (chunks cascade), every user's
+    drafts, patients (name keys cascade, the trigram index follows by trigger)."""
     if not ids:
         return
     marks = _marks(ids)
@@ -38,9 +45,9 @@ def erase_admin(admin: Connection, ids: Sequence[int]) -> None:
         admin.execute("PRAGMA secure_delete = ON")
         admin.execute(f"DELETE FROM appointments WHERE patient_id IN ({marks})", ids)  # noqa: S608
         admin.execute(f"DELETE FROM documents WHERE patient_id IN ({marks})", ids)  # noqa: S608
+        admin.execute(f"DELETE FROM drafts WHERE patient_id IN ({marks})", ids)  # noqa: S608
         admin.execute(f"UPDATE patients SET merged_into = NULL WHERE id IN ({marks})", ids)  # noqa: S608
         admin.execute(f"DELETE FROM patients WHERE id IN ({marks})", ids)  # noqa: S608
-        pass
 
 
 def erase_clinical(clinical: Connection, ids: Sequence[int]) -> int:

@@ -4,6 +4,7 @@ kept twice, as a LUKS header is, because losing it loses every key."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -76,9 +77,21 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _write_error(exc: OSError) -> KnownError:
+    if exc.errno == errno.ENOSPC:
+        return DiskFullError()
+    return KnownError(
+        fr="Impossible d'écrire l'en-tête du coffre (droits ou disque).",
+        en="Could not write the vault header (permissions or disk).",
+    )
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Temp file in the same directory, fsync, rename over the target, fsync the directory."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # a read-only folder fails here already
+        raise _write_error(exc) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -90,12 +103,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if exc.errno == 28:  # ENOSPC
-            raise DiskFullError() from None
-        raise KnownError(
-            fr="Impossible d'écrire l'en-tête du coffre (droits ou disque).",
-            en="Could not write the vault header (permissions or disk).",
-        ) from exc
+        raise _write_error(exc) from exc
 
 
 def save_header(directory: Path, header: VaultHeader) -> None:

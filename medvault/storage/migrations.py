@@ -13,9 +13,11 @@ from medvault.storage.schema import (
     admin_002_patients,
     admin_003_appointments,
     admin_004_documents,
+    admin_005_drafts,
     clinical_001_meta,
     clinical_002_record,
     clinical_003_documents,
+    clinical_004_drafts,
 )
 
 ADMIN_MIGRATIONS: tuple[Migration, ...] = (
@@ -23,12 +25,14 @@ ADMIN_MIGRATIONS: tuple[Migration, ...] = (
     admin_002_patients.MIGRATION,
     admin_003_appointments.MIGRATION,
     admin_004_documents.MIGRATION,
+    admin_005_drafts.MIGRATION,
 )
 
 CLINICAL_MIGRATIONS: tuple[Migration, ...] = (
     clinical_001_meta.MIGRATION,
     clinical_002_record.MIGRATION,
     clinical_003_documents.MIGRATION,
+    clinical_004_drafts.MIGRATION,
 )
 
 

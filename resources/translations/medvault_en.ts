@@ -85,7 +85,7 @@
         <translation>Show cancelled</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Semaine du {first} au {last}</source>
         <translation>Week of {first} to {last}</translation>
     </message>
@@ -126,7 +126,7 @@
 <context>
     <name>AppointmentActionBar</name>
     <message>
-        <location filename="../../medvault/gui/agenda_actions.py" line="+101"/>
+        <location filename="../../medvault/gui/agenda_actions.py" line="+130"/>
         <source>Déplacer…</source>
         <translation>Move…</translation>
     </message>
@@ -300,12 +300,12 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../medvault/gui/backup_actions.py" line="+49"/>
+        <location filename="../../medvault/gui/backup_actions.py" line="+53"/>
         <source>Sauvegarder maintenant…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Vérifier la dernière sauvegarde</source>
         <translation>Verify the last backup</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation>No backup has been made yet.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Sauvegarde vérifiée : {path}</source>
         <translation>Backup verified: {path}</translation>
     </message>
@@ -330,7 +330,7 @@
         <translation>The backup {path} is damaged: make a new one and keep the previous ones.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Sauvegarde automatique avant fermeture…</source>
         <translation>Automatic backup before closing…</translation>
     </message>
@@ -347,7 +347,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>BackupExportDialog</name>
     <message>
-        <location filename="../../medvault/gui/backup_export_dialog.py" line="+59"/>
+        <location filename="../../medvault/gui/backup_export_dialog.py" line="+60"/>
         <source>Sauvegarder maintenant</source>
         <translation>Back up now</translation>
     </message>
@@ -412,27 +412,27 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>The two passphrases do not match.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Une sauvegarde est déjà en cours ; réessayez dans un instant.</source>
         <translation>A backup is already running; try again in a moment.</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Sauvegarde en cours… « Annuler » attend la fin de l&apos;écriture (elle ne peut pas être interrompue sans risque), puis supprime le fichier.</source>
-        <translation>Backing up… “Cancel” waits for the writing to finish (it cannot be interrupted safely), then deletes the file.</translation>
+        <source>Sauvegarde en cours… « Annuler » l&apos;arrête sans laisser de fichier incomplet.</source>
+        <translation>Backup in progress… “Cancel” stops it without leaving an incomplete file.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Annulation : attente de la fin de l&apos;écriture, puis suppression du fichier…</source>
-        <translation>Cancelling: waiting for the writing to finish, then deleting the file…</translation>
+        <location line="+19"/>
+        <source>Annulation en cours…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Sauvegarde annulée : le fichier a été supprimé.</source>
-        <translation>Backup cancelled: the file has been deleted.</translation>
+        <location line="+25"/>
+        <source>La sauvegarde était déjà terminée ; elle est conservée.</source>
+        <translation>The backup had already finished; it has been kept.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
         <source>Sauvegarde écrite : {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
@@ -541,7 +541,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>BackupStatusWidget</name>
     <message>
-        <location filename="../../medvault/gui/backup_status_widget.py" line="+69"/>
+        <location filename="../../medvault/gui/backup_status_widget.py" line="+72"/>
         <source>Sauvegardes : état indisponible</source>
         <translation>Backups: status unavailable</translation>
     </message>
@@ -561,7 +561,12 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Seul un praticien peut vérifier les sauvegardes : la vérification ouvre aussi le dossier médical, que ce profil ne peut pas lire.</source>
+        <translation>Only a practitioner can verify backups: verifying also opens the medical records, which this profile cannot read.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Sauvegarde automatique : {reason}</source>
         <translation>Automatic backup: {reason}</translation>
     </message>
@@ -680,7 +685,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>ConsultationEditor</name>
     <message>
-        <location filename="../../medvault/gui/clinical_consultation_editor.py" line="+61"/>
+        <location filename="../../medvault/gui/clinical_consultation_editor.py" line="+62"/>
         <source>Date *</source>
         <translation>Date *</translation>
     </message>
@@ -765,7 +770,12 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>Consultation of {date}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+41"/>
+        <source>Brouillon restauré : relisez puis enregistrez la consultation.</source>
+        <translation>Draft restored: review it, then save the consultation.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Consultation enregistrée.</source>
         <translation>Consultation saved.</translation>
     </message>
@@ -773,7 +783,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>ConsultationsTab</name>
     <message>
-        <location filename="../../medvault/gui/clinical_consultations_tab.py" line="+49"/>
+        <location filename="../../medvault/gui/clinical_consultations_tab.py" line="+50"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -798,7 +808,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>Older consultations…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+101"/>
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
@@ -893,6 +903,54 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
     </message>
 </context>
 <context>
+    <name>DocumentImport</name>
+    <message>
+        <location filename="../../medvault/gui/document_import_task.py" line="+106"/>
+        <source>Import interrompu : {imported} fichier(s) importé(s), {left} non importé(s). Aucun document n&apos;a été ajouté à moitié.</source>
+        <translation>Import stopped: {imported} file(s) imported, {left} not imported. No document was half added.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ces fichiers n&apos;ont pas été importés :</source>
+        <translation>These files were not imported:</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentImporter</name>
+    <message>
+        <location line="+45"/>
+        <location line="+30"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Import des documents dans le coffre…</source>
+        <translation>Importing the documents into the vault…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentProgressDialog</name>
+    <message>
+        <location filename="../../medvault/gui/document_task.py" line="+127"/>
+        <source>Interrompre</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Interruption… le fichier en cours ne sera pas conservé.</source>
+        <translation>Stopping… the file under way will not be kept.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTask</name>
+    <message>
+        <location line="-44"/>
+        <source>Fichier {number} sur {count} · {done} sur {total}</source>
+        <translation>File {number} of {count} · {done} of {total}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <location filename="../../medvault/gui/document_viewer.py" line="+43"/>
@@ -920,7 +978,7 @@ You can export it to open it with another program: the exported copy will no lon
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../medvault/gui/documents_tab.py" line="+126"/>
+        <location filename="../../medvault/gui/documents_tab.py" line="+141"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
@@ -945,7 +1003,7 @@ You can export it to open it with another program: the exported copy will no lon
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-29"/>
         <source>Glissez ici des fichiers ou un dossier pour les ranger dans le coffre.</source>
         <translation>Drop files or a folder here to store them in the vault.</translation>
     </message>
@@ -960,7 +1018,7 @@ You can export it to open it with another program: the exported copy will no lon
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+51"/>
         <source>Source (ex. : laboratoire, hôpital)</source>
         <translation>Source (e.g. laboratory, hospital)</translation>
     </message>
@@ -985,22 +1043,22 @@ You can export it to open it with another program: the exported copy will no lon
         <translation>Date:</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+112"/>
         <source>Importer un document</source>
         <translation>Import a document</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Choisir le dossier à ranger</source>
         <translation>Choose the folder to store</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+29"/>
+        <source>Les dossiers n&apos;ont pas été rangés : déposez-les un par un, seuls.</source>
+        <translation>The folders were not filed: drop them one at a time, on their own.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
@@ -1029,6 +1087,29 @@ You can export it to open it with another program: the exported copy will no lon
         <location line="+7"/>
         <source>Exporter le document</source>
         <translation>Export the document</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../medvault/gui/patient_duplicates_panel.py" line="+58"/>
+        <source>Attention : ces fiches pourraient concerner la même personne. Vérifiez-les avant de continuer.</source>
+        <translation>Warning: these records may concern the same person. Check them before continuing.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ouvrir : {name}, né(e) le {date}</source>
+        <translation>Open: {name}, born on {date}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fusionner les deux dossiers, après vérification</source>
+        <translation>Merge the two files, after checking them</translation>
     </message>
 </context>
 <context>
@@ -1120,9 +1201,52 @@ Continue without checking the code?</translation>
     </message>
 </context>
 <context>
+    <name>LockSettingsDialog</name>
+    <message>
+        <location filename="../../medvault/gui/lock_settings_dialog.py" line="+41"/>
+        <source>Verrouillage automatique</source>
+        <translation>Automatic lock</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verrouiller aussi quand la fenêtre est réduite</source>
+        <translation>Also lock when the window is minimised</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sans clavier ni souris pendant ce délai, medvault verrouille le coffre : les clés sont effacées de la mémoire et les saisies en cours sont conservées, chiffrées. Le poste d&apos;accueil, vu des patients, peut se verrouiller plus tôt. S&apos;applique à tous les postes.</source>
+        <translation>With no keyboard or mouse activity for this long, medvault locks the vault: the keys are wiped from memory and work in progress is kept, encrypted. The reception desk, in view of patients, can lock sooner. Applies to every workstation.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Praticiens</source>
+        <translation>Practitioners</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secrétariat-accueil</source>
+        <translation>Reception</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../medvault/gui/login_window.py" line="+47"/>
+        <location filename="../../medvault/gui/login_window.py" line="+52"/>
         <source>medvault — {name}</source>
         <translation>medvault — {name}</translation>
     </message>
@@ -1143,11 +1267,17 @@ Continue without checking the code?</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+98"/>
         <source>Se connecter / Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-65"/>
+        <source>Changer d&apos;utilisateur</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Coffre de démonstration (patients fictifs, effacé à la fermeture)
 Praticien : {login} / {password}
 Accueil : {desk_login} / {desk_password}</source>
@@ -1156,7 +1286,17 @@ Practitioner: {login} / {password}
 Reception: {desk_login} / {desk_password}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+40"/>
+        <source>Session verrouillée. Saisissez le mot de passe de {login} pour reprendre, ou changez d&apos;utilisateur.</source>
+        <translation>Session locked. Enter the password of {login} to resume, or switch user.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Déverrouiller / Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
@@ -1169,7 +1309,7 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>MainMenu</name>
     <message>
-        <location filename="../../medvault/gui/main_menu.py" line="+35"/>
+        <location filename="../../medvault/gui/main_menu.py" line="+36"/>
         <source>&amp;Cabinet</source>
         <translation>&amp;Practice</translation>
     </message>
@@ -1185,6 +1325,11 @@ Reception: {desk_login} / {desk_password}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Verrouillage automatique…</source>
+        <translation>Automatic lock…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
@@ -1197,24 +1342,24 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../medvault/gui/main_window.py" line="+63"/>
+        <location filename="../../medvault/gui/main_window.py" line="+90"/>
         <source>medvault — {name}</source>
         <translation>medvault — {name}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+38"/>
         <source>Nouveau patient</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-37"/>
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+40"/>
         <source>Verrouiller / Lock</source>
         <translation>Lock</translation>
     </message>
@@ -1229,12 +1374,12 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Lock the vault (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-38"/>
         <source>Rechercher un patient (Ctrl+F)</source>
         <translation>Search for a patient (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+93"/>
         <source>(code de secours)</source>
         <translation>(recovery code)</translation>
     </message>
@@ -1249,7 +1394,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>· Profile:</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>Plus de {n} résultats : précisez la recherche.</source>
         <translation>More than {n} results: narrow the search.</translation>
     </message>
@@ -1301,23 +1446,24 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>PatientFileWindow</name>
     <message>
-        <location filename="../../medvault/gui/patient_file_window.py" line="+46"/>
-        <location line="+149"/>
+        <location filename="../../medvault/gui/patient_file_window.py" line="+51"/>
+        <location line="+124"/>
+        <location line="+96"/>
         <source>Dossier patient</source>
         <translation>Patient file</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-187"/>
         <source>Dossier patient — medvault</source>
         <translation>Patient file — medvault</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+39"/>
         <source>Identité et coordonnées</source>
         <translation>Identity and contact details</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
         <source>Rendez-vous</source>
         <translation>Appointments</translation>
     </message>
@@ -1327,12 +1473,12 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Administrative documents</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Documents médicaux</source>
         <translation>Medical documents</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+40"/>
         <source>Nouveau patient</source>
         <translation>New patient</translation>
     </message>
@@ -1370,7 +1516,7 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>PatientIdentityForm</name>
     <message>
-        <location filename="../../medvault/gui/patient_identity_form.py" line="+78"/>
+        <location filename="../../medvault/gui/patient_identity_form.py" line="+86"/>
         <source>Identité</source>
         <translation>Identity</translation>
     </message>
@@ -1555,7 +1701,12 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Save the record (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+81"/>
+        <source>Enregistrez d&apos;abord vos modifications.</source>
+        <translation>Save your changes first.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Fiche enregistrée.</source>
         <translation>Record saved.</translation>
     </message>
@@ -1565,19 +1716,142 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>The record was not saved: see above.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Attention : ces fiches pourraient concerner la même personne. Vérifiez-les avant de continuer.</source>
-        <translation>Warning: these records may concern the same person. Check them before continuing.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Ouvrir : {name}, né(e) le {date}</source>
-        <translation>Open: {name}, born on {date}</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+17"/>
         <source>Fiche rechargée : vos modifications ont été ignorées.</source>
         <translation>Record reloaded: your changes were discarded.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMergeDialog</name>
+    <message>
+        <location filename="../../medvault/gui/patient_merge_dialog.py" line="+57"/>
+        <source>Fusionner deux dossiers</source>
+        <translation>Merge two files</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ces deux fiches semblent concerner la même personne. Vérifiez-les côte à côte, choisissez la fiche conservée, puis confirmez.</source>
+        <translation>These two records seem to concern the same person. Compare them side by side, choose the record to keep, then confirm.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Cette fiche</source>
+        <translation>This record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fiche trouvée</source>
+        <translation>Record found</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Conserver cette fiche</source>
+        <translation>Keep this record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conserver la fiche trouvée</source>
+        <translation>Keep the record found</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Fusionner</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Féminin</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Masculin</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indéterminé</source>
+        <translation>Undetermined</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nom de naissance</source>
+        <translation>Birth name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nom d&apos;usage</source>
+        <translation>Used name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prénoms</source>
+        <translation>First names</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sexe</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date de naissance</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lieu de naissance (INSEE)</source>
+        <translation>Place of birth (INSEE code)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NIR / NIA</source>
+        <translation>NIR / NIA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Téléphone portable</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Créée le</source>
+        <translation>Created on</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{title} (n° {id}) : conservée</source>
+        <translation>{title} (no. {id}): kept</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title} (n° {id}) : fusionnée</source>
+        <translation>{title} (no. {id}): merged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ses rendez-vous et son dossier médical</source>
+        <translation>its appointments and medical record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ses rendez-vous</source>
+        <translation>its appointments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>La fiche n° {kept} est conservée. La fiche n° {merged} y est fusionnée : elle disparaît des recherches et {moved} passent sur la fiche conservée. Cette fusion est inscrite au journal.</source>
+        <translation>Record no. {kept} is kept. Record no. {merged} is merged into it: it leaves the searches and {moved} move to the kept record. The merge is recorded in the audit log.</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1865,14 @@ Reception: {desk_login} / {desk_password}</translation>
         <location line="+2"/>
         <source>Recherche de patient</source>
         <translation>Patient search</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyCurtain</name>
+    <message>
+        <location filename="../../medvault/gui/privacy_curtain.py" line="+58"/>
+        <source>Appuyez sur une touche ou cliquez pour revenir</source>
+        <translation>Press a key or click to come back</translation>
     </message>
 </context>
 <context>
@@ -1721,22 +2003,12 @@ Log in with your login and the password you had on the date of the backup; medva
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../medvault/gui/settings_dialog.py" line="+54"/>
+        <location filename="../../medvault/gui/settings_dialog.py" line="+49"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
         <location line="+4"/>
-        <source>Le coffre se verrouille après ce délai sans clavier ni souris.</source>
-        <translation>The vault locks after this time without keyboard or mouse.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Langue du système</source>
         <translation>System language</translation>
     </message>
@@ -1747,11 +2019,6 @@ Log in with your login and the password you had on the date of the backup; medva
     </message>
     <message>
         <location line="+7"/>
-        <source>Verrouillage automatique</source>
-        <translation>Automatic lock</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
@@ -1804,7 +2071,7 @@ Log in with your login and the password you had on the date of the backup; medva
 <context>
     <name>SweepDialog</name>
     <message>
-        <location filename="../../medvault/gui/sweep_dialog.py" line="+67"/>
+        <location filename="../../medvault/gui/sweep_dialog.py" line="+100"/>
         <source>Ranger un dossier dans le coffre</source>
         <translation>Store a folder in the vault</translation>
     </message>
@@ -1819,7 +2086,7 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Include subfolders</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+42"/>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
@@ -1839,7 +2106,7 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-35"/>
         <source>Supprimer les originaux après vérification</source>
         <translation>Delete the originals after verification</translation>
     </message>
@@ -1854,7 +2121,7 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+39"/>
         <source>Seuls les fichiers dont la copie dans le coffre a été relue et vérifiée sont supprimés : leur contenu est d&apos;abord recouvert, puis le fichier est effacé. Cet effacement est « au mieux » : sur un disque SSD ou une clé USB, sur un système de fichiers à copie sur écriture (APFS, Btrfs, ZFS), dans les sauvegardes (Time Machine, historique des fichiers, clichés instantanés) et dans les dossiers synchronisés (OneDrive, Dropbox, Google Drive, iCloud), des copies peuvent subsister. Activez le chiffrement intégral du disque (BitLocker, FileVault, LUKS) et videz la corbeille et l&apos;historique des services de synchronisation.</source>
         <translation>Only files whose copy in the vault has been read back and verified are deleted: their content is first overwritten, then the file is erased. This erasure is “best effort”: on an SSD or a USB stick, on a copy-on-write file system (APFS, Btrfs, ZFS), in backups (Time Machine, File History, shadow copies) and in synchronised folders (OneDrive, Dropbox, Google Drive, iCloud), copies may remain. Turn on full-disk encryption (BitLocker, FileVault, LUKS) and empty the recycle bin and the history of synchronisation services.</translation>
     </message>
@@ -1874,22 +2141,12 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Import {count} file(s)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+37"/>
         <source>Import des fichiers dans le coffre…</source>
         <translation>Importing the files into the vault…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Interrompre</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Import des fichiers dans le coffre… ({done} / {total})</source>
-        <translation>Importing the files into the vault… ({done} / {total})</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+54"/>
         <source>{count} importé(s)</source>
         <translation>{count} imported</translation>
     </message>
@@ -2107,7 +2364,7 @@ Rotate the keys now?</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../medvault/gui/app.py" line="+178"/>
+        <location filename="../../medvault/gui/app.py" line="+191"/>
         <source>medvault</source>
         <translation>medvault</translation>
     </message>
@@ -2127,7 +2384,167 @@ An unexpected error occurred. The technical details were written to the log.</so
 <context>
     <name>appointments</name>
     <message>
-        <location filename="../../medvault/gui/agenda_actions.py" line="-97"/>
+        <location filename="../../medvault/gui/agenda_actions.py" line="-176"/>
+        <source>Prévu</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrivé</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vu</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annulé</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>lun.</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mar.</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mer.</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jeu.</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ven.</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sam.</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dim.</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lundi</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mardi</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mercredi</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>jeudi</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vendredi</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>samedi</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dimanche</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>janvier</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>février</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mars</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>avril</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juin</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>juillet</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>août</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>septembre</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>octobre</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>novembre</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>décembre</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{weekday} {day} {month} {year}</source>
+        <translation>{weekday} {day} {month} {year}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Chevauchement</source>
         <translation>Overlap</translation>
     </message>
@@ -2392,9 +2809,90 @@ An unexpected error occurred. The technical details were written to the log.</so
     </message>
 </context>
 <context>
+    <name>document_categories</name>
+    <message>
+        <location filename="../../medvault/gui/document_labels.py" line="+13"/>
+        <source>Assurance maladie, mutuelle</source>
+        <translation>Health insurance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pièce d&apos;identité</source>
+        <translation>Identity document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facturation</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Courrier administratif</source>
+        <translation>Administrative letter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Autre document administratif</source>
+        <translation>Other administrative</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Résultat de laboratoire</source>
+        <translation>Lab result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imagerie</source>
+        <translation>Imaging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Courrier médical</source>
+        <translation>Medical letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compte rendu</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordonnance</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Autre document médical</source>
+        <translation>Other clinical</translation>
+    </message>
+</context>
+<context>
+    <name>human_size</name>
+    <message>
+        <location filename="../../medvault/gui/document_task.py" line="-25"/>
+        <source>o</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kio</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mio</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gio</source>
+        <translation>GiB</translation>
+    </message>
+</context>
+<context>
     <name>interface_language</name>
     <message>
-        <location filename="../../medvault/gui/settings_store.py" line="+143"/>
+        <location filename="../../medvault/gui/settings_store.py" line="+122"/>
         <source>fr</source>
         <translation>en</translation>
     </message>

@@ -6,6 +6,7 @@ import pytest
 
 from medvault.core.errors import WrongCredentialsError
 from medvault.services import users
+from medvault.storage.header_store import load_header
 from tests.cli.helpers import RunCli, snapshot
 from tests.conftest import (
     PRACTITIONER_LOGIN,
@@ -22,7 +23,9 @@ def _argv(vault: VaultInfo, *command: str, login: str = PRACTITIONER_LOGIN) -> l
     return [*command[:2], str(vault.directory), "--as", login, "--password-stdin", *command[2:]]
 
 
-def test_wrong_password_is_generic_and_writes_nothing(vault: VaultInfo, run_cli: RunCli) -> None:
+def test_wrong_password_is_generic_and_only_counts_the_failure(
+    vault: VaultInfo, run_cli: RunCli
+) -> None:
     before = snapshot(vault.directory)
     for login, password in ((PRACTITIONER_LOGIN, "pas-le-bon"), ("inconnu", "pas-le-bon")):
         result = run_cli(_argv(vault, "user", "list", login=login), stdin=password + "\n")
@@ -32,7 +35,15 @@ def test_wrong_password_is_generic_and_writes_nothing(vault: VaultInfo, run_cli:
         assert "Traceback" not in result.err
         assert "pas-le-bon" not in result.out + result.err
         assert result.out == ""
-    assert snapshot(vault.directory) == before
+    after = snapshot(vault.directory)
+    headers = ("vault.json", "vault.json.copy")
+    # No database touched; the header counts the failures without what was typed.
+    assert {k: v for k, v in after.items() if k not in headers} == {
+        k: v for k, v in before.items() if k not in headers
+    }
+    failures = load_header(vault.directory).header.login_failures
+    assert [(r.login, r.count) for r in failures.records] == [(PRACTITIONER_LOGIN, 1), (None, 1)]
+    assert b"inconnu" not in after["vault.json"]
 
 
 def test_missing_vault_is_a_known_error(vault: VaultInfo, run_cli: RunCli) -> None:

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from medvault.core.documents import DocumentCategory
 from medvault.gui.dialogs import Button
+from medvault.gui.document_task import DocumentTask, TaskProgress
 from medvault.gui.documents_tab import ClinicalAccessRequiredError, DocumentsTab
 from medvault.services import documents
 from medvault.services.session import Session
+from medvault.storage.blob_store import CHUNK_SIZE
 from tests.conftest import VaultInfo
 from tests.gui.conftest import RecordingDialogs
 from tests.gui.test_appointments_tab import AnsweringDialogs, add_patient
@@ -103,13 +108,16 @@ def test_import_through_dialogs_chooser_and_drop(
     dialogs = ChoosingDialogs()
     dialogs.open_path = write(tmp_path / "carte_vitale.png", tiny_png())
     tab = make_tab(qtbot, receptionist, patient_id, "administrative", dialogs)
-    tab.findChild(QPushButton, "import_button").click()
-    tab.drop_paths([write(tmp_path / "mutuelle.pdf", tiny_pdf())])
+    with qtbot.waitSignal(tab.import_finished):
+        tab.findChild(QPushButton, "import_button").click()
+    with qtbot.waitSignal(tab.import_finished):
+        tab.drop_paths([write(tmp_path / "mutuelle.pdf", tiny_pdf())])
     titles = sorted(d.title for d in documents.list_admin_documents(receptionist, patient_id))
     assert titles == ["carte vitale", "mutuelle"]
     assert tab.table.rowCount() == 2
     # An empty file is refused plainly, nothing is added.
-    tab.drop_paths([write(tmp_path / "vide.pdf", b"")])
+    with qtbot.waitSignal(tab.import_finished):
+        tab.drop_paths([write(tmp_path / "vide.pdf", b"")])
     assert dialogs.shown[-1][0] == "warn" and "vide" in dialogs.shown[-1][2]
     assert tab.table.rowCount() == 2
 
@@ -157,7 +165,8 @@ def test_viewing_writes_no_plaintext(
     source = write(tmp_path / "inbox" / f"document.{media}", content)
     tab = make_tab(qtbot, practitioner, patient_id, "clinical", AnsweringDialogs(),
                    choose_open_path=lambda: source)  # fmt: skip
-    tab.findChild(QPushButton, "import_button").click()
+    with qtbot.waitSignal(tab.import_finished):
+        tab.findChild(QPushButton, "import_button").click()
     source.unlink()
     tab.findChild(QPushButton, "view_button").click()
     viewer = tab.viewer
@@ -180,7 +189,8 @@ def test_export_warns_first(qtbot: QtBot, receptionist: Session, tmp_path: Path)
     dialogs = ChoosingDialogs(answers=[False, True], save_to=out)
     dialogs.open_path = write(tmp_path / "in" / "releve.bin", b"\x00\x01 releve")
     tab = make_tab(qtbot, receptionist, patient_id, "administrative", dialogs)
-    tab.findChild(QPushButton, "import_button").click()
+    with qtbot.waitSignal(tab.import_finished):
+        tab.findChild(QPushButton, "import_button").click()
     export = tab.findChild(QPushButton, "export_button")
     export.click()  # the warning is declined: nothing leaves the vault
     assert "plus protégée" in dialogs.questions[0]
@@ -202,9 +212,168 @@ def test_export_with_answers_queued_in_the_dialogs_wrapper(
     dialogs = RecordingDialogs()
     dialogs.queue_answers(source)  # the file chooser
     tab = make_tab(qtbot, receptionist, patient_id, "administrative", dialogs)
-    tab.findChild(QPushButton, "import_button").click()
+    with qtbot.waitSignal(tab.import_finished):
+        tab.findChild(QPushButton, "import_button").click()
     assert tab.table.rowCount() == 1
     target = tmp_path / "attestation-export.pdf"
     dialogs.queue_answers(Button.Yes, target)  # the warning, then the save chooser
     assert tab.export_selected() == target
     assert target.read_bytes() == source.read_bytes()
+
+
+# -- imports on a worker thread: progress, cancel, stop ----------------------------------------
+BIG = 3 * CHUNK_SIZE + 17
+
+
+def on_worker(tab: DocumentsTab, callback: Callable[[DocumentTask, TaskProgress], None]) -> None:
+    """Run `callback` on the worker thread at each progress report of the next job."""
+
+    def started(task: DocumentTask) -> None:
+        task.progressed.connect(
+            lambda progress: callback(task, progress), Qt.ConnectionType.DirectConnection
+        )
+
+    tab.work_started.connect(started)
+
+
+def test_dropped_files_import_on_a_worker_thread(
+    qtbot: QtBot, practitioner: Session, tmp_path: Path
+) -> None:
+    patient_id = add_patient(practitioner)
+    dialogs = AnsweringDialogs()
+    tab = make_tab(qtbot, practitioner, patient_id, "clinical", dialogs)
+    threads: set[int] = set()
+    reports: list[TaskProgress] = []
+
+    def record(_task: DocumentTask, progress: TaskProgress) -> None:
+        threads.add(threading.get_ident())
+        reports.append(progress)
+
+    on_worker(tab, record)
+    files = [write(tmp_path / "in" / f"scan_{i}.pdf", tiny_pdf() + b"x" * BIG) for i in range(3)]
+    busy: list[bool] = []
+    tab.busy_changed.connect(busy.append)
+    with qtbot.waitSignal(tab.documents_changed):
+        tab.drop_paths(files)
+        assert tab.busy and tab.importer.progress_dialog is not None
+        assert tab.importer.progress_dialog.isVisible()
+    assert busy == [True, False] and not tab.busy
+    assert threads and threading.get_ident() not in threads
+    assert {r.file_number for r in reports} == {1, 2, 3}
+    assert reports[-1].done_bytes == reports[-1].total_bytes == sum(f.stat().st_size for f in files)
+    assert tab.table.rowCount() == 3
+    assert dialogs.shown == []  # a plain success needs no message
+
+
+def test_cancel_within_a_big_file_keeps_nothing_of_it(
+    qtbot: QtBot, practitioner: Session, tmp_path: Path
+) -> None:
+    patient_id = add_patient(practitioner)
+    dialogs = AnsweringDialogs()
+    tab = make_tab(qtbot, practitioner, patient_id, "clinical", dialogs)
+
+    def cancel_half_way(task: DocumentTask, progress: TaskProgress) -> None:
+        if progress.done_bytes >= 2 * CHUNK_SIZE:
+            task.cancel()
+
+    on_worker(tab, cancel_half_way)
+    source = write(tmp_path / "irm.pdf", tiny_pdf() + b"y" * BIG)
+    with qtbot.waitSignal(tab.import_finished) as finished:
+        tab.import_files([source])
+    outcome = finished.args[0]
+    assert outcome.cancelled and outcome.imported == () and outcome.not_processed == 1
+    assert documents.list_clinical_documents(practitioner, patient_id) == []
+    assert practitioner.clinical_db.execute("SELECT count(*) FROM document_chunks").fetchone() == (
+        0,
+    )
+    assert tab.table.rowCount() == 0
+    assert dialogs.shown[-1][0] == "inform" and "interrompu" in dialogs.shown[-1][2]
+    assert source.exists()
+
+
+@pytest.mark.parametrize("how", ["button", "escape", "window_close"])
+def test_cancel_from_the_progress_dialog_stops_between_two_files(
+    qtbot: QtBot, receptionist: Session, tmp_path: Path, how: str
+) -> None:
+    patient_id = add_patient(receptionist)
+    dialogs = AnsweringDialogs()
+    tab = make_tab(qtbot, receptionist, patient_id, "administrative", dialogs)
+    second_file = threading.Event()
+    go_on = threading.Event()
+
+    def hold_at_second_file(_task: DocumentTask, progress: TaskProgress) -> None:
+        if progress.file_number == 2 and not second_file.is_set():
+            second_file.set()
+            go_on.wait(10)
+
+    on_worker(tab, hold_at_second_file)
+    files = [write(tmp_path / f"attestation_{i}.pdf", tiny_pdf()) for i in range(3)]
+    with qtbot.waitSignal(tab.import_finished) as finished:
+        tab.import_files(files)
+        qtbot.waitUntil(second_file.is_set)
+        progress_dialog = tab.importer.progress_dialog
+        assert progress_dialog is not None
+        if how == "button":
+            progress_dialog.findChild(QPushButton).click()  # Interrompre
+        elif how == "escape":
+            qtbot.keyClick(progress_dialog, Qt.Key.Key_Escape)
+        else:
+            progress_dialog.close()
+        # Still shown (and modal) until the worker has really stopped.
+        assert progress_dialog.isVisible() and "Interruption" in progress_dialog.labelText()
+        go_on.set()
+    outcome = finished.args[0]
+    assert [info.original_name for info in outcome.imported] == ["attestation_0.pdf"]
+    assert outcome.not_processed == 2
+    (stored,) = documents.list_admin_documents(receptionist, patient_id)
+    assert stored.original_name == "attestation_0.pdf"
+    assert tab.table.rowCount() == 1
+    assert "1 fichier(s) importé(s), 2 non importé(s)" in dialogs.shown[-1][2]
+
+
+def test_failures_are_listed_in_plain_words_and_the_rest_goes_on(
+    qtbot: QtBot, receptionist: Session, tmp_path: Path
+) -> None:
+    patient_id = add_patient(receptionist)
+    dialogs = AnsweringDialogs()
+    tab = make_tab(qtbot, receptionist, patient_id, "administrative", dialogs)
+    paths = [write(tmp_path / "vide.pdf", b""), write(tmp_path / "mutuelle.pdf", tiny_pdf()),
+             tmp_path / "disparu.pdf"]  # fmt: skip
+    with qtbot.waitSignal(tab.import_finished):
+        tab.drop_paths(paths)
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "warn"
+    assert "• vide.pdf : " in text and "• disparu.pdf : " in text
+    assert "mutuelle.pdf" not in text
+    assert "Traceback" not in text and "Error" not in text
+    assert [d.original_name for d in documents.list_admin_documents(receptionist, patient_id)] == [
+        "mutuelle.pdf"
+    ]
+
+
+def test_stop_work_cancels_and_frees_the_session(
+    qtbot: QtBot, practitioner: Session, tmp_path: Path
+) -> None:
+    """What closing the file or locking the vault does while an import runs."""
+    patient_id = add_patient(practitioner)
+    tab = make_tab(qtbot, practitioner, patient_id, "clinical", AnsweringDialogs())
+    started = threading.Event()
+
+    def hold_until_cancelled(task: DocumentTask, _progress: TaskProgress) -> None:
+        started.set()
+        assert task.wait_cancelled(10)
+
+    on_worker(tab, hold_until_cancelled)
+    finished: list[object] = []
+    tab.import_finished.connect(finished.append)
+    task = tab.import_files([write(tmp_path / "gros.pdf", tiny_pdf() + b"z" * BIG)])
+    assert task is not None
+    qtbot.waitUntil(started.is_set)
+    assert tab.import_files([tmp_path / "gros.pdf"]) is None  # one job at a time
+    tab.stop_work()
+    assert task.isFinished() and not tab.busy
+    assert not practitioner.clinical_db.in_transaction
+    assert documents.list_clinical_documents(practitioner, patient_id) == []
+    practitioner.lock()  # nothing holds the databases any more
+    QCoreApplication.processEvents()  # anything still queued must not reach the session
+    assert finished == []

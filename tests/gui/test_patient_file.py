@@ -3,7 +3,9 @@ unsaved-changes question, and what each role sees (and reads)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
@@ -17,8 +19,9 @@ from medvault.gui.clinical_allergy_banner import AllergyBanner
 from medvault.gui.clinical_consultation_editor import ConsultationEditor
 from medvault.gui.clinical_consultations_tab import ConsultationsTab
 from medvault.gui.clinical_entries import EntryListTab
+from medvault.gui.document_task import DocumentTask
 from medvault.gui.patient_file_window import PatientFileWindow, open_patient_file
-from medvault.services import clinical, patients, patients_search
+from medvault.services import clinical, documents, patients, patients_search
 from medvault.services.session import Session
 from medvault.storage import audit_repo
 from tests.conftest import (
@@ -291,3 +294,36 @@ def test_escape_and_ctrl_w_close_the_file_asking_about_unsaved_changes(
     assert not window.isVisible()
     assert len(dialogs.answered) == 2
     assert patients.get_patient(practitioner, patient_id).data.city == "Lyon"
+
+
+def test_closing_the_file_stops_an_import_under_way(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs, tmp_path: Path
+) -> None:
+    """What a lock does to a file window whose documents tab is importing on a worker thread."""
+    patient_id = add_patient(practitioner, "Roux")
+    window = opened(qtbot, practitioner, patient_id, dialogs)
+    window.show()
+    (admin_tab, clinical_tab) = window.documents_tabs()
+    started = threading.Event()
+
+    def hold_until_cancelled(task: DocumentTask) -> None:
+        def on_progress(_progress: object) -> None:
+            started.set()
+            assert task.wait_cancelled(10)
+
+        task.progressed.connect(on_progress, Qt.ConnectionType.DirectConnection)
+
+    clinical_tab.work_started.connect(hold_until_cancelled)
+    busy: list[bool] = []
+    window.session_busy_changed.connect(busy.append)
+    source = tmp_path / "scanner.pdf"
+    source.write_bytes(b"%PDF-1.4 " + b"r" * 3_000_000)
+    assert clinical_tab.import_files([source]) is not None
+    qtbot.waitUntil(started.is_set)
+    assert busy == [True] and clinical_tab.busy and not admin_tab.busy
+    window.discard_and_close()
+    assert busy == [True, False] and not clinical_tab.busy
+    assert not practitioner.clinical_db.in_transaction
+    assert documents.list_clinical_documents(practitioner, patient_id) == []
+    practitioner.lock()  # the worker has let go of the databases
+    assert source.exists()

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from medvault.gui.first_run_common import PageId
 from medvault.gui.settings_dialog import SettingsDialog
-from medvault.gui.settings_store import AUTO_LOCK_DEFAULT, SettingsStore
+from medvault.gui.settings_store import SettingsStore
 from medvault.services.config import ServiceConfig
 from tests.conftest import VaultInfo
 from tests.gui.conftest import RecordingDialogs
@@ -31,7 +31,6 @@ def reread(settings_file: Path) -> SettingsStore:
 
 def test_defaults_when_nothing_is_stored(store: SettingsStore) -> None:
     assert store.last_vault() is None
-    assert store.auto_lock_minutes() == AUTO_LOCK_DEFAULT == 5
     assert store.language() == ""
 
 
@@ -39,35 +38,26 @@ def test_values_persist_and_are_checked(
     store: SettingsStore, settings_file: Path, vault: VaultInfo
 ) -> None:
     store.remember_vault(vault.directory)
-    store.set_auto_lock_minutes(30)
     store.set_language("en")
     again = reread(settings_file)
     assert again.last_vault() == vault.directory.resolve()
-    assert again.auto_lock_minutes() == 30
     assert again.language() == "en"
-    for bad in (0, 31):
-        with pytest.raises(ValueError):
-            store.set_auto_lock_minutes(bad)
     with pytest.raises(ValueError):
         store.set_language("de")
 
 
 def test_out_of_range_values_on_disk_fall_back(store: SettingsStore) -> None:
-    store.qsettings.setValue("security/auto_lock_minutes", "999")
     store.qsettings.setValue("interface/language", "xx")
-    assert store.auto_lock_minutes() == AUTO_LOCK_DEFAULT
     assert store.language() == ""
 
 
-def test_settings_file_holds_only_the_three_preferences(
+def test_settings_file_holds_only_the_two_preferences(
     store: SettingsStore, settings_file: Path, vault: VaultInfo
 ) -> None:
     store.remember_vault(vault.directory)
-    store.set_auto_lock_minutes(7)
     store.set_language("fr")
     assert sorted(store.qsettings.allKeys()) == [
         "interface/language",
-        "security/auto_lock_minutes",
         "vault/last_location",
     ]
     text = settings_file.read_text()
@@ -80,20 +70,15 @@ def test_dialog_saves_on_ok_only(
 ) -> None:
     dialog = SettingsDialog(store, config=config, dialogs=RecordingDialogs())
     qtbot.addWidget(dialog)
-    assert dialog.auto_lock_spin.value() == 5
-    assert (dialog.auto_lock_spin.minimum(), dialog.auto_lock_spin.maximum()) == (1, 30)
-    dialog.auto_lock_spin.setValue(12)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
-    assert reread(settings_file).auto_lock_minutes() == 5
+    assert reread(settings_file).language() == ""
 
     dialog = SettingsDialog(store, config=config, dialogs=RecordingDialogs())
     qtbot.addWidget(dialog)
-    dialog.auto_lock_spin.setValue(12)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("en"))
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     again = reread(settings_file)
-    assert again.auto_lock_minutes() == 12
     assert again.language() == "en"
 
 

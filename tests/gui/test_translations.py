@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -11,17 +11,26 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from medvault.core.appointment import AppointmentStatus
+from medvault.core.documents import CATEGORY_LABELS, DocumentCategory
 from medvault.core.errors import FieldError
 from medvault.core.patient import validate_patient
 from medvault.gui import messages
+from medvault.gui.agenda_actions import long_day, short_day, status_label
+from medvault.gui.agenda_window import AgendaWindow
 from medvault.gui.app import install_translations, translations_dir
+from medvault.gui.document_labels import category_label, category_source_text
+from medvault.gui.document_task import human_size
+from medvault.gui.documents_tab import DocumentsTab
 from medvault.gui.patient_identity_form import PatientIdentityForm
 from medvault.gui.patient_list_model import PatientListModel
 from medvault.gui.settings_dialog import SettingsDialog
 from medvault.gui.settings_store import SettingsStore, interface_language
+from medvault.services import appointments
 from medvault.services.config import ServiceConfig
 from medvault.services.session import Session
 from tests.gui.conftest import RecordingDialogs
+from tests.gui.test_appointments_tab import AnsweringDialogs, add_patient
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
@@ -127,3 +136,48 @@ def test_error_labels_follow_the_interface_language(
     model = PatientListModel(practitioner)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[-1] == "Phone"
+
+
+def test_agenda_statuses_and_dates_speak_english(
+    qtbot: QtBot, english: str, receptionist: Session
+) -> None:
+    assert status_label(AppointmentStatus.NO_SHOW) == "No-show"
+    assert [status_label(s) for s in AppointmentStatus] == [
+        "Booked", "Arrived", "Seen", "Cancelled", "No-show"]  # fmt: skip
+    assert short_day(date(2030, 1, 7)) == "Mon 07/01"
+    assert long_day(date(2030, 8, 4)) == "Sunday 4 August 2030"
+    patient_id = add_patient(receptionist)
+    appointments.book_appointment(
+        receptionist, patient_id=patient_id, day=date(2030, 1, 8), start=time(9),
+        duration_minutes=20,
+    )  # fmt: skip
+    agenda = AgendaWindow(receptionist, AnsweringDialogs(), today=date(2030, 1, 8))
+    qtbot.addWidget(agenda)
+    assert agenda.day_view.item(0, 3).text() == "Booked"
+    assert agenda.period_text().startswith("Tuesday 8 January 2030")
+    agenda.show_week(date(2030, 1, 8))
+    assert [b.text().split(" ")[0] for b in agenda.week_view.day_buttons] == [
+        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]  # fmt: skip
+
+
+def test_document_categories_and_sizes_speak_english(
+    qtbot: QtBot, english: str, practitioner: Session
+) -> None:
+    for category, (french, english_label) in CATEGORY_LABELS.items():
+        assert category_source_text(category) == french  # the same words as core
+        assert category_label(category) == english_label
+    assert human_size(2048) == "2.0 KiB"
+    patient_id = add_patient(practitioner)
+    tab = DocumentsTab(practitioner, patient_id, "clinical", AnsweringDialogs())
+    qtbot.addWidget(tab)
+    combo = tab.category_combo
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert "Lab result" in labels and "Prescription" in labels
+    assert not any(label in labels for label in ("Ordonnance", "Imagerie"))
+
+
+def test_document_categories_stay_french_in_french(qapp: QApplication) -> None:
+    assert install_translations(qapp, "fr") == "fr"
+    assert category_label(DocumentCategory.LAB_RESULT) == "Résultat de laboratoire"
+    assert status_label(AppointmentStatus.BOOKED) == "Prévu"
+    assert human_size(2048) == "2,0 Kio"

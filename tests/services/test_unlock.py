@@ -19,10 +19,11 @@ from medvault.core.errors import (
     WeakPasswordError,
     WrongCredentialsError,
 )
+from medvault.core.header import parse_header
 from medvault.services.config import ServiceConfig
 from medvault.services.unlock import LoginAttempts, unlock, unlock_with_recovery_code
 from medvault.services.vault_create import create_vault
-from medvault.storage.header_store import HEADER_COPY_NAME, HEADER_NAME
+from medvault.storage.header_store import HEADER_COPY_NAME, HEADER_NAME, load_header
 from tests.conftest import (
     PRACTITIONER_LOGIN,
     PRACTITIONER_PASSWORD,
@@ -55,7 +56,7 @@ def test_created_vault_has_header_copies_and_two_encrypted_databases(vault: Vaul
 
 
 @pytest.mark.parametrize("login", [PRACTITIONER_LOGIN, "nobody"])
-def test_wrong_login_or_password_gives_one_generic_error_and_writes_nothing(
+def test_wrong_login_or_password_gives_one_generic_error_and_only_counts_the_failure(
     vault: VaultInfo, login: str
 ) -> None:
     before = snapshot(vault.directory)
@@ -70,11 +71,27 @@ def test_wrong_login_or_password_gives_one_generic_error_and_writes_nothing(
         )
     assert caught.value.message("fr") == "Identifiant ou mot de passe incorrect."
     assert "Pas-le-bon" not in str(caught.value)
-    assert snapshot(vault.directory) == before
-    assert [login] == [tried for tried, _ in attempts.failures]
+    after = snapshot(vault.directory)
+    # No database is touched; the header changes only by its failure counter.
+    assert {k: v for k, v in after.items() if not k.startswith(HEADER_NAME)} == {
+        k: v for k, v in before.items() if not k.startswith(HEADER_NAME)
+    }
+    header = load_header(vault.directory).header
+    assert header.slots == parse_header(before[HEADER_NAME]).slots
+    counted = header.login_failures.records
+    assert [(r.login, r.count, r.unaudited) for r in counted] == [
+        (login if login == PRACTITIONER_LOGIN else None, 1, 1)
+    ]
+    assert after[HEADER_NAME] == after[HEADER_COPY_NAME]
+    # Neither the typed unknown login nor the password is written anywhere.
+    for data in after.values():
+        assert b"nobody" not in data
+        assert b"Pas-le-bon" not in data
+    assert attempts.failures == []  # counted in the header, not in this process
 
 
 def test_failed_attempts_are_audited_at_the_next_successful_login(vault: VaultInfo) -> None:
+    clean_header = (vault.directory / HEADER_NAME).read_bytes()
     attempts = LoginAttempts()
     with pytest.raises(WrongCredentialsError):
         unlock(vault.directory, PRACTITIONER_LOGIN, "wrong", config=vault.config, attempts=attempts)
@@ -90,6 +107,9 @@ def test_failed_attempts_are_audited_at_the_next_successful_login(vault: VaultIn
         ).fetchall()
     assert rows == [("login", "success", None), ("failed_login", "denied", PRACTITIONER_LOGIN)]
     assert attempts.failures == []
+    # Audited and reset: the header is back to what it was before the failure.
+    assert (vault.directory / HEADER_NAME).read_bytes() == clean_header
+    assert (vault.directory / HEADER_COPY_NAME).read_bytes() == clean_header
 
 
 def test_password_is_nfc_normalised(tmp_path: Path, config: ServiceConfig) -> None:

@@ -1,0 +1,89 @@
+"""After a login: put back the files the same user had open when the session locked, and offer
+the drafts kept from unsaved edits (the user's own, whenever they were kept)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from medvault.core.errors import KnownError
+from medvault.gui.dialogs import Button, Dialogs
+from medvault.gui.editor_drafts import PendingDraft
+from medvault.gui.messages import language
+from medvault.services import drafts
+from medvault.services.session import Session
+
+
+class _FileWindow(Protocol):
+    def restore_draft(self, draft: PendingDraft) -> bool: ...
+
+
+class _MainWindow(Protocol):
+    def open_patient(self, patient_id: int) -> _FileWindow | None: ...
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("draft_offer", text)
+
+
+def reopen_files(window: _MainWindow, patient_ids: list[int]) -> int:
+    """Open the files again (each read is audited as usual); the count reopened."""
+    return sum(1 for patient_id in patient_ids if window.open_patient(patient_id) is not None)
+
+
+def offer_drafts(window: _MainWindow, session: Session, dialogs: Dialogs) -> int:
+    """Ask once; on yes, each draft is taken out of the vault and shown in its editor, still
+    unsaved. On no they stay for later. Returns the count put back."""
+    try:
+        waiting = drafts.list_drafts(session)
+    except KnownError:
+        return 0
+    if not waiting:
+        return 0
+    answer = dialogs.question(
+        _tr("Saisies non enregistrées"),
+        _tr(
+            "{n} saisie(s) non enregistrée(s) ont été conservées, chiffrées, lors d'un "
+            "verrouillage. Les rouvrir maintenant ?\n\n"
+            "Non : elles restent conservées et vous seront proposées à nouveau."
+        ).format(n=len(waiting)),
+    )
+    if answer != Button.Yes:
+        return 0
+    restored = 0
+    for summary in waiting:
+        try:
+            file_window = window.open_patient(summary.patient_id)
+            if file_window is None:
+                continue
+            draft = drafts.take_draft(
+                session,
+                kind=summary.kind,
+                patient_id=summary.patient_id,
+                editor_key=summary.editor_key,
+            )
+        except KnownError as error:
+            dialogs.warn(_tr("Saisies non enregistrées"), error.message(language()))
+            continue
+        if draft is None:
+            continue
+        pending = PendingDraft(draft.kind, summary.patient_id, draft.editor_key, draft.content)
+        if file_window.restore_draft(pending):
+            restored += 1
+        else:  # no editor for it any more: keep it rather than lose it
+            _put_back(session, pending)
+    return restored
+
+
+def _put_back(session: Session, draft: PendingDraft) -> None:
+    try:
+        drafts.save_draft(
+            session,
+            kind=draft.kind,
+            patient_id=draft.patient_id,
+            editor_key=draft.editor_key,
+            content=draft.content,
+        )
+    except KnownError:
+        return

@@ -1,0 +1,19 @@
+"""medvault-admin refuses core dumps before doing anything else."""
+
+from __future__ import annotations
+
+import pytest
+
+from medvault.cli import admin
+
+
+def test_main_disables_core_dumps_first(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calls: list[str] = []
+    real_parser = admin.build_parser
+    monkeypatch.setattr(admin, "disable_core_dumps", lambda: calls.append("hardened"))
+    monkeypatch.setattr(admin, "build_parser", lambda: calls.append("parser") or real_parser())
+    assert admin.main(["--version"]) == 0
+    assert calls == ["hardened", "parser"]
+    assert "medvault" in capsys.readouterr().out
