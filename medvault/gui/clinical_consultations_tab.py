@@ -98,7 +98,10 @@ class ConsultationsTab(QWidget):
         return self.editor.draft_key(), self.editor.draft_content()
 
     def restore_draft(self, editor_key: str, content: str) -> bool:
-        """Open the consultation the draft was typed over (or a new one), then the draft."""
+        """Open the consultation the draft was typed over (or a new one), then the draft;
+        False when the key is not a consultation's."""
+        if not editor_key.startswith("consultation:"):
+            return False
         if editor_key == "consultation:new":
             target = None
         else:

@@ -32,9 +32,16 @@ from PySide6.QtWidgets import (
 from medvault.core.errors import FieldError, KnownError
 from medvault.gui.clinical_fields import FieldGrid, FieldSpec
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.editor_drafts import decode_fields, encode_fields
 from medvault.gui.messages import language
 from medvault.gui.unsaved_changes import may_leave
-from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label, select_row_quietly
+from medvault.gui.widgets import (
+    ERROR_STYLE,
+    SUCCESS_STYLE,
+    WARNING_STYLE,
+    message_label,
+    select_row_quietly,
+)
 from medvault.services import clinical
 from medvault.services.session import Session
 
@@ -152,6 +159,30 @@ class EntryListTab(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return self._grid.raw() != self._baseline
+
+    # -- drafts (kept encrypted when the session locks mid-edit) --------------------------------
+    def pending_draft(self) -> tuple[str, str] | None:
+        """(editor key, typed fields) of the entry being edited, if unsaved."""
+        if not self.has_unsaved_changes():
+            return None
+        which = "new" if self._current is None else str(self._current.id)
+        return f"{self._spec.name}:{which}", encode_fields({"fields": self._grid.raw()})
+
+    def restore_draft(self, editor_key: str, content: str) -> bool:
+        name, _, which = editor_key.partition(":")
+        groups = decode_fields(content, ("fields",))
+        if name != self._spec.name or groups is None:
+            return False
+        target = None
+        if which != "new":
+            target = next((e for e in self._entries if str(e.id) == which), None)
+            if target is None:
+                return False  # removed since: nothing to put the text back over
+        self._select_quietly(target)
+        self._edit(target)
+        self._grid.set_values(groups["fields"])
+        self._show(self.tr("Brouillon restauré : relisez puis enregistrez."), WARNING_STYLE)
+        return True
 
     def _fill_table(self) -> None:
         self._table.setRowCount(len(self._entries))

@@ -197,6 +197,16 @@ class ClinicalTabs:
             self.vaccinations,
         ]
 
+    def draft_sources(self) -> list[ConsultationsTab | EntryListTab]:
+        """The editors whose unsaved text is kept as a clinical draft at lock."""
+        return [
+            self.consultations,
+            self.history,
+            self.allergies,
+            self.treatments,
+            self.vaccinations,
+        ]
+
     def _on_allergies_entries_changed(self, entries: list[Any]) -> None:
         self._banner.show_entries(entries)
         index = self._tabs.indexOf(self.allergies)

@@ -219,23 +219,32 @@ class PatientFileWindow(QWidget):
         """Unsaved edits to keep as drafts if the session locks now. A file not created yet
         has no id to keep them under: its identity form is not kept."""
         patient_id = self.patient_id
-        if patient_id is None or self.clinical_tabs is None:
+        if patient_id is None:
             return []
-        pending = self.clinical_tabs.consultations.pending_draft()
-        if pending is None:
-            return []
-        return [PendingDraft(DraftKind.CLINICAL, patient_id, *pending)]
+        found: list[PendingDraft] = []
+        identity = self.identity_form.pending_draft()
+        if identity is not None:
+            found.append(PendingDraft(DraftKind.ADMINISTRATIVE, patient_id, *identity))
+        if self.clinical_tabs is not None:
+            for tab in self.clinical_tabs.draft_sources():
+                pending = tab.pending_draft()
+                if pending is not None:
+                    found.append(PendingDraft(DraftKind.CLINICAL, patient_id, *pending))
+        return found
 
     def restore_draft(self, draft: PendingDraft) -> bool:
         """Show the editor the draft belongs to with the draft in it; False if this file has
         no such editor (any more)."""
         if draft.patient_id != self.patient_id:
             return False
+        if draft.kind is DraftKind.ADMINISTRATIVE and draft.editor_key == "identity":
+            self.tabs.setCurrentWidget(self.identity_form)
+            return self.identity_form.restore_draft(draft.content)
         if draft.kind is DraftKind.CLINICAL and self.clinical_tabs is not None:
-            consultations = self.clinical_tabs.consultations
-            if draft.editor_key.startswith("consultation:"):
-                self.tabs.setCurrentWidget(consultations)
-                return consultations.restore_draft(draft.editor_key, draft.content)
+            for tab in self.clinical_tabs.draft_sources():
+                if tab.restore_draft(draft.editor_key, draft.content):
+                    self.tabs.setCurrentWidget(tab)
+                    return True
         return False
 
     def discard_and_close(self) -> None:

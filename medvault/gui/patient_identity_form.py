@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from medvault.core.errors import FieldError, KnownError, StaleWriteError
 from medvault.core.patient import Patient, PatientForm, SavedPatient
+from medvault.gui.editor_drafts import decode_fields, encode_fields
 from medvault.gui.messages import language
 from medvault.gui.patient_duplicates_panel import DuplicatesPanel
 from medvault.gui.patient_list_model import phone_for_display
@@ -259,6 +260,31 @@ class PatientIdentityForm(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return self.form() != self._baseline
+
+    # -- drafts (kept encrypted when the session locks mid-edit) --------------------------------
+    def pending_draft(self) -> tuple[str, str] | None:
+        """("identity", typed fields) when an existing file's identity is being changed."""
+        if self._patient is None or not self.has_unsaved_changes():
+            return None
+        return "identity", encode_fields(
+            {
+                "lines": {name: edit.text() for name, edit in self._lines.items()},
+                "choices": {name: str(combo.currentData()) for name, combo in self._combos.items()},
+                "notes": {"admin_notes": self._notes.toPlainText()},
+            }
+        )
+
+    def restore_draft(self, content: str) -> bool:
+        groups = decode_fields(content, ("lines", "choices", "notes"))
+        if groups is None or self._patient is None:
+            return False
+        for name, edit in self._lines.items():
+            edit.setText(str(groups["lines"].get(name) or ""))
+        for name, combo in self._combos.items():
+            combo.setCurrentIndex(max(0, combo.findData(str(groups["choices"].get(name) or ""))))
+        self._notes.setPlainText(str(groups["notes"].get("admin_notes") or ""))
+        self._show_message(self.tr("Brouillon restauré : relisez puis enregistrez."), WARNING_STYLE)
+        return True
 
     def _on_duplicates_merge_requested(self, found_id: int) -> None:
         editors = [self, *self.companion_editors]

@@ -12,7 +12,7 @@ import hmac
 import secrets
 import sys
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 CLEAR_AFTER_MS = 30_000
@@ -94,6 +94,23 @@ class SecureClipboard(QObject):
             return False
         current = self._clipboard.text(QClipboard.Mode.Clipboard)
         return hmac.compare_digest(self._digest(current), self._our_digest)
+
+    def watch_application_copies(self) -> None:
+        """Treat every copy made in medvault (Ctrl+C in a name, a note, a NIR...) like `copy`:
+        republished marked secret, cleared after the delay and at lock. Patient data copied
+        from any field must not outlive the session on the clipboard."""
+        self._clipboard.dataChanged.connect(self._on_clipboard_data_changed)
+
+    def _on_clipboard_data_changed(self) -> None:
+        # Ours when the system says so (X11, Windows, macOS) or, where it cannot tell
+        # (Wayland, offscreen), when medvault had the focus as the clipboard changed.
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        if not (self._clipboard.ownsClipboard() or active):
+            return  # another application's copy: none of our business
+        mime = self._clipboard.mimeData(QClipboard.Mode.Clipboard)
+        if mime is None or mime.hasFormat(HISTORY_HINT_FORMAT) or not mime.hasText():
+            return  # ours already (or nothing to protect)
+        self.copy(mime.text())
 
     def clear_if_ours(self) -> bool:
         """Clear the clipboard now if it still holds our value (at lock, at exit).

@@ -128,6 +128,7 @@ class VaultController(QObject):
 
         if self.clipboard is None:
             self.clipboard = SecureClipboard(parent=self)
+            self.clipboard.watch_application_copies()
         if self.system_lock is None:
             # The system's screen lock, session switch or suspend locks the session too.
             self.system_lock = SystemLockSignals(parent=self)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from medvault.gui.secure_clipboard import (
@@ -120,3 +121,21 @@ def test_keeps_no_copy_of_the_text(clipboard: QClipboard) -> None:
     secure = make(clipboard)
     secure.copy(NIR)
     assert all(NIR not in repr(value) for value in vars(secure).values())
+
+
+def test_a_copy_from_any_medvault_field_is_protected_the_same_way(
+    qtbot: QtBot, clipboard: QClipboard
+) -> None:
+    secure = make(clipboard, platform="linux")
+    secure.watch_application_copies()
+    field = QLineEdit("Quenouillard Aurèle")
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    qtbot.waitUntil(field.isActiveWindow)
+    field.selectAll()
+    field.copy()  # Ctrl+C in a patient file
+    mime = clipboard.mimeData()
+    assert mime is not None and bytes(mime.data(HISTORY_HINT_FORMAT).data()) == b"secret"
+    assert clipboard.text() == "Quenouillard Aurèle"
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=SHORT_MS * 20)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -68,7 +69,7 @@ def idle_controller(vault: VaultInfo, dialogs: RecordingDialogs) -> Iterator[Vau
     built.start()
     yield built
     if built.main_window is not None:
-        built.main_window.close()
+        built.main_window.lock()  # never asks, whatever is left unsaved
     built.login_window.close()
 
 
@@ -152,11 +153,15 @@ def test_auto_lock_leaves_no_patient_text_and_the_services_refuse(
     assert file_window is not None
     type_note(file_window, qtbot)
     assert any(SURNAME in text for text in visible_texts())
+    file_window.activateWindow()
+    qtbot.waitUntil(file_window.isActiveWindow)
+    QGuiApplication.clipboard().setText(f"{SURNAME} Aurèle")  # copied from the file
 
     with qtbot.waitSignal(window.locked, timeout=5000):
         pass  # no input: the idle delay elapses
     flush_deletions()
 
+    assert QGuiApplication.clipboard().text() == ""
     assert window.lock_reason == "idle"
     leaked = [text for text in visible_texts() if SURNAME in text or "Zéphyrin" in text]
     assert leaked == []
@@ -333,3 +338,46 @@ def test_too_many_failures_hold_the_login_button_with_a_plain_message(
     assert error is not None and "attendez" in error.text()
     assert not button.isEnabled()
     assert idle_controller.main_window is None  # even the right password waits
+
+
+def test_the_desk_keeps_a_half_changed_identity_and_the_practitioner_an_allergy(
+    qtbot: QtBot,
+    idle_controller: VaultController,
+    patient_id: int,
+    dialogs: RecordingDialogs,
+) -> None:
+    desk = log_in(qtbot, idle_controller, RECEPTIONIST_LOGIN, RECEPTIONIST_PASSWORD)
+    file_window = desk.open_patient(patient_id)
+    assert file_window is not None
+    field(file_window, "city_edit").setText("Saint-Quentin-Fallavier")
+    desk.lock()
+    flush_deletions()
+    dialogs.queue_answers(Button.Yes)
+    desk = log_in(qtbot, idle_controller, RECEPTIONIST_LOGIN, RECEPTIONIST_PASSWORD)
+    reopened = desk.file_windows[0]
+    assert field(reopened, "city_edit").text() == "Saint-Quentin-Fallavier"
+    assert reopened.identity_form.has_unsaved_changes()
+    assert reopened.clinical_tabs is None
+    desk.lock()
+    flush_deletions()
+    qtbot.mouseClick(
+        idle_controller.login_window.findChild(QAbstractButton, "switch_user_button"),
+        Qt.MouseButton.LeftButton,
+    )
+
+    window = log_in(qtbot, idle_controller, PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
+    file_window = window.open_patient(patient_id)
+    assert file_window is not None and file_window.clinical_tabs is not None
+    allergies = file_window.clinical_tabs.allergies
+    label = allergies.grid().editor("substance")
+    assert isinstance(label, QLineEdit)
+    label.setText("Pénicilline")
+    window.lock()
+    flush_deletions()
+    dialogs.queue_answers(Button.Yes)
+    window = log_in(qtbot, idle_controller, PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
+    tabs = window.file_windows[0].clinical_tabs
+    assert tabs is not None
+    restored = tabs.allergies.grid().editor("substance")
+    assert isinstance(restored, QLineEdit) and restored.text() == "Pénicilline"
+    assert tabs.allergies.has_unsaved_changes()
