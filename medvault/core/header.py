@@ -19,7 +19,7 @@ from typing import Any
 
 from medvault.core.errors import HeaderDamagedError
 from medvault.core.kdf import Argon2Params
-from medvault.core.keyslots import KeySlot, SlotKind
+from medvault.core.keyslot_format import KeySlot, SlotKind
 from medvault.core.login_backoff import LoginFailures, parse_login_failures
 from medvault.core.permissions import Role
 

@@ -8,14 +8,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from argon2.low_level import ARGON2_VERSION, Type, hash_secret_raw
-
 from medvault.core.errors import HeaderDamagedError
 from medvault.core.secrets import KEY_BYTES
 
 MIN_PRODUCT_MEMORY_KIB = 64 * 1024  # 64 MiB, the floor for every slot the product creates
 TARGET_SECONDS = 0.5
 SALT_BYTES = 16
+ARGON2_VERSION = 0x13  # Argon2 v1.3, the version of RFC 9106 (argon2-cffi's default)
 # Bounds accepted when reading a header: a tampered header must not make us allocate 1 TB.
 _MAX_MEMORY_KIB = 4 * 1024 * 1024
 _MAX_TIME_COST = 64
@@ -55,6 +54,9 @@ def normalize_password(password: str) -> bytes:
 
 
 def derive_kek(secret: bytes, salt: bytes, params: Argon2Params) -> bytearray:
+    # Loaded on the first derivation, not at import: the login window shows without it.
+    from argon2.low_level import Type, hash_secret_raw
+
     params.validate()
     raw = hash_secret_raw(
         secret=secret,

@@ -10,10 +10,8 @@ without knowing the other users' passwords, and a former user's old slot gives n
 
 from __future__ import annotations
 
-import enum
-import json
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -25,6 +23,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from medvault.core.errors import HeaderDamagedError, WrongCredentialsError
 from medvault.core.kdf import SALT_BYTES, Argon2Params, derive_kek
 from medvault.core.keys import KeyBundle
+from medvault.core.keyslot_format import KeySlot, SlotKind, canonical_json
 from medvault.core.permissions import Role
 from medvault.core.secrets import wipe_bytearray
 
@@ -32,45 +31,8 @@ NONCE_BYTES = 12
 _SEAL_INFO = b"medvault key slot seal v1"
 
 
-class SlotKind(enum.StrEnum):
-    USER = "user"
-    RECOVERY = "recovery"
-
-
-@dataclass(frozen=True)
-class KeySlot:
-    slot_id: str
-    kind: SlotKind
-    login: str | None  # None for the recovery slot
-    role: Role  # the recovery slot holds every key, as a practitioner's
-    kdf: Argon2Params
-    salt: bytes
-    public_key: bytes
-    wrapped_private: bytes  # nonce || AES-GCM ciphertext
-    sealed_bundle: bytes  # ephemeral public key || nonce || AES-GCM ciphertext
-
-    def metadata(self, vault_id: str) -> bytes:
-        """Associated data for the private-key wrap: everything a tamperer could want to change."""
-        return _canonical(
-            {
-                "vault_id": vault_id,
-                "slot_id": self.slot_id,
-                "kind": self.kind.value,
-                "login": self.login,
-                "role": self.role.value,
-                "kdf": self.kdf.to_dict(),
-                "salt": self.salt.hex(),
-                "public_key": self.public_key.hex(),
-            }
-        )
-
-
-def _canonical(value: object) -> bytes:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-
-
 def _seal_aad(vault_id: str, slot_id: str, role: Role, generation: int) -> bytes:
-    return _canonical(
+    return canonical_json(
         {"vault_id": vault_id, "slot_id": slot_id, "role": role.value, "generation": generation}
     )
 

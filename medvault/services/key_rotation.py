@@ -16,7 +16,8 @@ from medvault.core.audit import AuditAction, AuditEvent
 from medvault.core.errors import DatabaseKeyMismatchError, HeaderDamagedError, MedVaultError
 from medvault.core.header import VaultHeader, parse_header
 from medvault.core.keys import KeyBundle
-from medvault.core.keyslots import KeySlot, open_slot, reseal_slot
+from medvault.core.keyslot_format import KeySlot
+from medvault.core.keyslots import open_slot, reseal_slot
 from medvault.core.permissions import Area, Permission
 from medvault.core.secrets import SecretKey
 from medvault.services import slot_registry

@@ -7,7 +7,7 @@ registered here with the same role and public key."""
 
 from __future__ import annotations
 
-from medvault.core.keyslots import KeySlot
+from medvault.core.keyslot_format import KeySlot
 from medvault.storage import meta_repo
 from medvault.storage.database import Connection
 

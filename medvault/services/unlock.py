@@ -28,7 +28,8 @@ from medvault.core.errors import (
 )
 from medvault.core.header import VaultHeader
 from medvault.core.kdf import normalize_password
-from medvault.core.keyslots import KeySlot, burn_kdf, open_slot
+from medvault.core.keyslot_format import KeySlot
+from medvault.core.keyslots import burn_kdf, open_slot
 from medvault.core.login_backoff import LoginFailures
 from medvault.core.permissions import Area
 from medvault.core.recovery_code import normalize_recovery_code

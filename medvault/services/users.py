@@ -16,7 +16,8 @@ from medvault.core.errors import (
     WrongCredentialsError,
 )
 from medvault.core.kdf import normalize_password
-from medvault.core.keyslots import SlotKind, create_slot, rewrap_slot
+from medvault.core.keyslot_format import SlotKind
+from medvault.core.keyslots import create_slot, rewrap_slot
 from medvault.core.permissions import Area, Permission, Role
 from medvault.core.users import User, validate_display_name, validate_login
 from medvault.services import slot_registry

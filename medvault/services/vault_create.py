@@ -18,7 +18,8 @@ from medvault.core.errors import InvalidInputError, VaultExistsError, WeakPasswo
 from medvault.core.header import VaultHeader
 from medvault.core.kdf import normalize_password
 from medvault.core.keys import KeyBundle
-from medvault.core.keyslots import SlotKind, create_slot
+from medvault.core.keyslot_format import SlotKind
+from medvault.core.keyslots import create_slot
 from medvault.core.password_policy import evaluate_password
 from medvault.core.permissions import Area, Role
 from medvault.core.recovery_code import generate_recovery_code, normalize_recovery_code

@@ -11,7 +11,8 @@ from medvault.core.errors import HeaderDamagedError, WrongCredentialsError
 from medvault.core.header import VaultHeader, parse_header
 from medvault.core.kdf import Argon2Params, normalize_password
 from medvault.core.keys import KeyBundle
-from medvault.core.keyslots import SlotKind, create_slot, open_slot, reseal_slot, rewrap_slot
+from medvault.core.keyslot_format import SlotKind
+from medvault.core.keyslots import create_slot, open_slot, reseal_slot, rewrap_slot
 from medvault.core.permissions import Role
 
 KDF = Argon2Params(1, 64, 1)

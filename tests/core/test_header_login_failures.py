@@ -17,7 +17,8 @@ from medvault.core.errors import HeaderDamagedError
 from medvault.core.header import VaultHeader, parse_header
 from medvault.core.kdf import Argon2Params
 from medvault.core.keys import KeyBundle
-from medvault.core.keyslots import SlotKind, create_slot, rewrap_slot
+from medvault.core.keyslot_format import SlotKind
+from medvault.core.keyslots import create_slot, rewrap_slot
 from medvault.core.login_backoff import LoginFailures
 from medvault.core.permissions import Role
 

@@ -40,3 +40,11 @@ def test_derivation_is_argon2id_and_depends_on_every_input() -> None:
 def test_out_of_bounds_parameters_from_a_header_are_refused(params: Argon2Params) -> None:
     with pytest.raises(HeaderDamagedError):
         derive_kek(b"pw", b"s" * 16, params)
+
+
+def test_the_version_written_in_headers_is_argon2_cffis() -> None:
+    from argon2.low_level import ARGON2_VERSION as LIBRARY_VERSION
+
+    from medvault.core.kdf import ARGON2_VERSION
+
+    assert ARGON2_VERSION == LIBRARY_VERSION == 19

@@ -11,7 +11,8 @@ import pytest
 from medvault.core.errors import DatabaseKeyMismatchError, HeaderDamagedError
 from medvault.core.header import VaultHeader, parse_header
 from medvault.core.keys import KeyBundle
-from medvault.core.keyslots import SlotKind, create_slot, open_slot, reseal_slot
+from medvault.core.keyslot_format import SlotKind
+from medvault.core.keyslots import create_slot, open_slot, reseal_slot
 from medvault.core.permissions import Role
 from medvault.services import checks, users
 from medvault.services.key_rotation import PENDING_NAME, rotate_keys
