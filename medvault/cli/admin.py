@@ -16,7 +16,15 @@ from typing import TextIO
 
 from medvault import __version__
 from medvault.cli import backup_commands, demo_command
-from medvault.cli.output import USER_COLUMNS, format_table, printable, report_error, say, user_rows
+from medvault.cli.output import (
+    USER_COLUMNS,
+    format_table,
+    print_problems,
+    printable,
+    report_error,
+    say,
+    user_rows,
+)
 from medvault.cli.passwords import PasswordReader
 from medvault.core.errors import (
     AuditChainBrokenError,
@@ -48,7 +56,6 @@ _DAMAGE_ERRORS = (
     HeaderDamagedError,
     AuditChainBrokenError,
 )
-_MAX_PROBLEMS_SHOWN = 20
 
 
 @dataclass
@@ -207,22 +214,11 @@ def _cmd_rotate_keys(run: _Run) -> int:
     return EXIT_OK
 
 
-def _print_problems(out: TextIO, label: str, problems: tuple[str, ...]) -> None:
-    if not problems:
-        print(f"{label} : OK", file=out)
-        return
-    print(f"{label} : {len(problems)} problème(s) / problem(s)", file=out)
-    for problem in problems[:_MAX_PROBLEMS_SHOWN]:
-        print(f"  {printable(problem)}", file=out)
-    if len(problems) > _MAX_PROBLEMS_SHOWN:
-        print(f"  ... (+{len(problems) - _MAX_PROBLEMS_SHOWN})", file=out)
-
-
 def _cmd_check(run: _Run) -> int:
     with _unlock(run) as session:
         report = check_vault(session)
-    _print_problems(run.out, "admin.db", report.admin_problems)
-    _print_problems(run.out, "clinical.db", report.clinical_problems)
+    print_problems(run.out, "admin.db", report.admin_problems)
+    print_problems(run.out, "clinical.db", report.clinical_problems)
     print(printable(report.audit.describe()), file=run.out)
     if report.ok:
         say(run.out, "Vérification réussie.", "Check passed.")

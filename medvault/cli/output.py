@@ -61,3 +61,18 @@ def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[s
         return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     return [line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)]
+
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+def print_problems(out: TextIO, label: str, problems: tuple[str, ...]) -> None:
+    """One check's findings: OK, or the count and the first few problems."""
+    if not problems:
+        print(f"{label} : OK", file=out)
+        return
+    print(f"{label} : {len(problems)} problème(s) / problem(s)", file=out)
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(f"  {printable(problem)}", file=out)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"  ... (+{len(problems) - MAX_PROBLEMS_SHOWN})", file=out)
