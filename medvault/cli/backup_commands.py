@@ -15,12 +15,19 @@ from typing import Protocol, TextIO
 from medvault.cli.output import printable, report_error, say
 from medvault.cli.passwords import PasswordReader
 from medvault.core.backup_errors import BackupCheckFailedError, BackupDamagedError
+from medvault.core.errors import KnownError
 from medvault.services.backup import create_backup
 from medvault.services.backup_recovery import ensure_recovery_recipient
 from medvault.services.backup_restore import restore_backup
-from medvault.services.backup_verify import BackupSecrets, VerifyReport, verify_backup
+from medvault.services.backup_verify import (
+    BackupSecrets,
+    VerifyReport,
+    record_verification,
+    verify_backup,
+)
 from medvault.services.config import ServiceConfig
 from medvault.services.session import Session
+from medvault.services.unlock import unlock_with_recovery_code
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -111,18 +118,50 @@ def _cmd_recovery_key(run: CommandRun, unlock: Unlock) -> int:
     return EXIT_OK
 
 
+def _record_in_vault(run: CommandRun, report: VerifyReport, code: str | None) -> None:
+    """With --vault and the recovery code, a full check that passed becomes that vault's last
+    verification (its status line), as a check made in the app does."""
+    vault = run.args.vault
+    if vault is None or code is None or not (report.ok and report.deep_checked):
+        return
+    try:
+        with unlock_with_recovery_code(vault, code, config=run.config) as session:
+            if session.header.vault_id != report.manifest.vault_id:
+                say(
+                    run.err,
+                    "Vérification non enregistrée : la sauvegarde est d'un autre coffre.",
+                    "Verification not recorded: the backup belongs to another vault.",
+                )
+                return
+            record_verification(session, run.args.file.resolve(), report)
+    except KnownError as error:
+        say(
+            run.err,
+            f"Vérification non enregistrée dans le coffre : {error.message('fr')}",
+            f"Verification not recorded in the vault: {error.message('en')}",
+        )
+        return
+    say(
+        run.out,
+        "Date de vérification enregistrée dans le coffre.",
+        "Verification date recorded in the vault.",
+    )
+
+
 def _cmd_verify(run: CommandRun) -> int:
     args = run.args
     reader = _reader(args)
     reader.check_available()
+    secrets = _secrets(args, reader)
     try:
-        report = verify_backup(args.file, _secrets(args, reader), expected_vault_id=args.vault_id)
+        report = verify_backup(args.file, secrets, expected_vault_id=args.vault_id)
     except (BackupDamagedError, BackupCheckFailedError) as error:
         report_error(run.err, error)
         return EXIT_CHECK_FAILED
     _print_report(run.out, report)
     if report.ok:
         say(run.out, "Sauvegarde vérifiée.", "Backup verified.")
+        _record_in_vault(run, report, secrets.recovery_code)
         return EXIT_OK
     say(run.err, "Erreur : la sauvegarde est endommagée.", "Error: the backup is damaged.")
     return EXIT_CHECK_FAILED
@@ -163,8 +202,10 @@ def _secret_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--vault",
         type=Path,
-        help="coffre d'origine s'il existe encore (ouvre les anciennes sauvegardes) / the "
-        "original vault if it still exists (opens older backups)",
+        help="coffre d'origine s'il existe encore (ouvre les anciennes sauvegardes ; avec le "
+        "code de secours, une vérification réussie y est enregistrée) / the original vault if "
+        "it still exists (opens older backups; with the recovery code, a passed verification "
+        "is recorded in it)",
     )
     parser.set_defaults(password_stdin=False)
 

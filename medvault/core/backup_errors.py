@@ -97,3 +97,21 @@ class BackupFolderUnavailableError(KnownError):
 
 class BackupCheckFailedError(KnownError):
     """The backup decrypted, but a database or the audit chain inside it does not verify."""
+
+
+class BackupCancelledError(KnownError):
+    fr = "Sauvegarde annulée : aucun fichier n'a été écrit et le coffre n'a pas été modifié."
+    en = "Backup cancelled: no file was written and the vault was not changed."
+
+
+class BackupKeysRotatedError(KnownError):
+    """The session's keys cannot check a backup made before the vault keys were rotated."""
+
+    fr = (
+        "Les clés du coffre ont été renouvelées depuis cette sauvegarde : les clés actuelles "
+        "ne l'ouvrent plus. Vérifiez-la avec le code de secours."
+    )
+    en = (
+        "The vault keys were rotated since this backup was made: the current keys no longer "
+        "open it. Verify it with the recovery code."
+    )

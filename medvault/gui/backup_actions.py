@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from medvault.core.backup_errors import BackupKeysRotatedError
 from medvault.core.errors import KnownError
 from medvault.core.permissions import Permission
 from medvault.gui.backup_export_dialog import BackupExportDialog
@@ -23,10 +24,14 @@ from medvault.services.backup_schedule import backup_status
 from medvault.services.backup_verify import (
     BackupSecrets,
     VerifyReport,
-    verify_backup,
     verify_backup_in_session,
 )
 from medvault.services.session import Session
+
+
+def can_verify(session: Session) -> bool:
+    """Whether this session's keys open the vault's backups (the verify entry is shown)."""
+    return session.config.policy.is_allowed(session.role, Permission.BACKUP_RESTORE)
 
 
 class BackupActions(QObject):
@@ -50,8 +55,10 @@ class BackupActions(QObject):
         self.export_action.setObjectName("backup_now_action")
         self.export_action.triggered.connect(self._on_export_action_triggered)
         self.verify_action: QAction | None = None
-        # Verifying in session needs the backup identity: practitioners (and recovery) only.
-        if session.config.policy.is_allowed(session.role, Permission.BACKUP_RESTORE):
+        # Verifying needs the backup identity, which only practitioner (and recovery) keys
+        # hold: a receptionist has no entry (the status line's tooltip says why) rather than
+        # one asking for the recovery code, which opens the clinical files too.
+        if can_verify(session):
             self.verify_action = QAction(self.tr("Vérifier la dernière sauvegarde"), window)
             self.verify_action.setObjectName("verify_backup_action")
             self.verify_action.triggered.connect(self._on_verify_action_triggered)
@@ -107,8 +114,7 @@ class BackupActions(QObject):
         if self.scheduler.locking:
             return
         error = task.error
-        if error is not None and type(error) is KnownError:
-            # The only plain KnownError of the in-session check: keys rotated since the backup.
+        if isinstance(error, BackupKeysRotatedError):
             self._ask_recovery_code(path, error)
             return
         self._show_verify_result(task, path)
@@ -142,11 +148,12 @@ class BackupActions(QObject):
         dialog.open()
 
     def _verify_with_code(self, path: Path, code: str) -> None:
-        vault_id = self._session.header.vault_id
+        session = self._session
 
         def job() -> VerifyReport:
+            # In the session: a pass is recorded as the last verification, as with the keys.
             secrets = BackupSecrets(recovery_code=code)
-            return verify_backup(path, secrets, expected_vault_id=vault_id)
+            return verify_backup_in_session(session, path, secrets=secrets)
 
         self.scheduler.start(job, lambda task: self._show_verify_result(task, path))
 

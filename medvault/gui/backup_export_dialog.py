@@ -2,12 +2,12 @@
 copy protected by a passphrase alone (to hand to someone else: an accountant's IT service, a
 successor). Any role may back up.
 
-The backup service has no progress or cancel hook, so the file is written whole on a worker
-thread. Cancel says so: it waits for the writing to end, then deletes the file."""
+The file is written on a worker thread; the progress bar follows the bytes archived, and Cancel
+stops the writing: the temp file is removed, no file is left under the chosen name, the vault
+is untouched and the backup status does not count it."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medvault.core.backup_errors import BackupCancelledError
 from medvault.core.backup_retention import backup_file_name, practice_slug
 from medvault.core.errors import KnownError
 from medvault.gui.backup_scheduler import BackupScheduler
-from medvault.gui.backup_task import BackupTask
+from medvault.gui.backup_task import BackupProgress, BackupTask
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import language
 from medvault.gui.widgets import WARNING_STYLE, message_label
@@ -54,7 +55,7 @@ class BackupExportDialog(QDialog):
         self._scheduler = scheduler
         self._dialogs = dialogs
         self._target: Path | None = None
-        self._cancelled = False
+        self._hook: BackupProgress | None = None
         self.setObjectName("backup_export_dialog")
         self.setWindowTitle(self.tr("Sauvegarder maintenant"))
 
@@ -119,7 +120,7 @@ class BackupExportDialog(QDialog):
     def _build_buttons(self) -> None:
         self.progress = QProgressBar()
         self.progress.setObjectName("backup_progress")
-        self.progress.setRange(0, 0)  # the service reports no steps: a busy indicator
+        self.progress.setRange(0, 1000)  # per mille of the archive written
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.state_label = message_label("backup_state_label", WARNING_STYLE)
@@ -209,22 +210,23 @@ class BackupExportDialog(QDialog):
         if target is None or not valid:
             return
         session = self._session
+        # Not a child of the dialog: the worker may still call it if the dialog is gone.
+        hook = BackupProgress()
+        hook.advanced.connect(self.progress.setValue)
 
         def job() -> BackupResult:
-            return create_backup(session, target, passphrase=phrase)
+            return create_backup(session, target, passphrase=phrase, progress=hook)
 
         if not self._scheduler.start(job, self._on_task_done):
             self.error_label.setText(
                 self.tr("Une sauvegarde est déjà en cours ; réessayez dans un instant.")
             )
             return
-        self._cancelled = False
+        self._hook = hook
+        self.progress.setValue(0)
         self._set_running(True)
         self.state_label.setText(
-            self.tr(
-                "Sauvegarde en cours… « Annuler » attend la fin de l'écriture (elle ne peut pas "
-                "être interrompue sans risque), puis supprime le fichier."
-            )
+            self.tr("Sauvegarde en cours… « Annuler » l'arrête sans laisser de fichier incomplet.")
         )
 
     def _set_running(self, running: bool) -> None:
@@ -240,24 +242,23 @@ class BackupExportDialog(QDialog):
         if not self.running:
             self.reject()
             return
-        self._cancelled = True
+        if self._hook is not None:
+            self._hook.cancel()
         self.cancel_button.setEnabled(False)
-        self.state_label.setText(
-            self.tr("Annulation : attente de la fin de l'écriture, puis suppression du fichier…")
-        )
+        self.state_label.setText(self.tr("Annulation en cours…"))
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._hook is not None and self._hook.cancelled
 
     def _on_task_done(self, task: BackupTask) -> None:
+        cancelled = self.cancel_requested
         self._set_running(False)
         self.state_label.clear()
         result = task.result
-        if self._cancelled and isinstance(result, BackupResult):
-            with contextlib.suppress(OSError):
-                result.path.unlink()
+        if isinstance(task.error, BackupCancelledError):
             if not self._scheduler.locking:
-                self._dialogs.inform(
-                    self.windowTitle(),
-                    self.tr("Sauvegarde annulée : le fichier a été supprimé."),
-                )
+                self._dialogs.inform(self.windowTitle(), task.error.message(language()))
             self.reject()
             return
         if task.error is not None:
@@ -267,7 +268,12 @@ class BackupExportDialog(QDialog):
             return  # a bug: re-raised by the scheduler
         self.backup_written.emit(result.path)
         if not self._scheduler.locking:
-            self._dialogs.inform(self.windowTitle(), self._written_text(result))
+            text = self._written_text(result)
+            if cancelled:  # the file was complete before Cancel could stop it: kept
+                text = self.tr("La sauvegarde était déjà terminée ; elle est conservée.") + (
+                    "\n\n" + text
+                )
+            self._dialogs.inform(self.windowTitle(), text)
         self.accept()
 
     def _written_text(self, result: BackupResult) -> str:

@@ -47,6 +47,8 @@ class BackupScheduler(QObject):
         self._done: Done | None = None
         self._when_idle: list[Callable[[], object]] = []
         self.locking = False
+        # Another worker (a document import) has the session: no backup may start meanwhile.
+        self.held = False
         self.last_automatic_error: KnownError | None = None
         self._timer = QTimer(self)
         self._timer.setObjectName("backup_timer")
@@ -74,7 +76,7 @@ class BackupScheduler(QObject):
     def start(self, job: Callable[[], object], done: Done) -> bool:
         """Run `job` on the worker thread, then `done(task)` on this thread; False (nothing
         started) while another job runs or once a lock is under way."""
-        if self._task is not None or self.locking or not self._session.is_open:
+        if self._task is not None or self.locking or self.held or not self._session.is_open:
             return False
         task = BackupTask(job, self)
         task.finished.connect(self._on_task_finished)
@@ -121,7 +123,7 @@ class BackupScheduler(QObject):
     def is_due(self) -> bool:
         """A folder is set and reachable, and the last good backup is missing or 24 h old."""
         folder = self.folder()
-        if folder is None or not folder.is_dir() or self.busy or self.locking:
+        if folder is None or not folder.is_dir() or self.busy or self.locking or self.held:
             return False
         try:
             status = backup_status(self._session, folder, max_age=self.max_age())

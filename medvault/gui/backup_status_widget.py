@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from medvault.core.errors import KnownError
+from medvault.gui.backup_actions import can_verify
 from medvault.gui.backup_scheduler import BackupScheduler
 from medvault.gui.messages import language
 from medvault.services.backup_schedule import backup_status
@@ -38,6 +39,7 @@ class BackupStatusWidget(QWidget):
         super().__init__(parent)
         self._session = session
         self._scheduler = scheduler
+        self._can_verify = can_verify(session)  # a session's role does not change
         self.setObjectName("backup_status")
         self.summary_label = QLabel()
         self.summary_label.setObjectName("backup_summary_label")
@@ -76,9 +78,17 @@ class BackupStatusWidget(QWidget):
                 verified=local_time_text(status.last_verified_at) or never,
             )
         )
-        self.summary_label.setToolTip(
-            self.tr("Fichier : {path}").format(path=status.last_file) if status.last_file else ""
+        tips = (
+            [self.tr("Fichier : {path}").format(path=status.last_file)] if status.last_file else []
         )
+        if not self._can_verify:
+            tips.append(
+                self.tr(
+                    "Seul un praticien peut vérifier les sauvegardes : la vérification ouvre "
+                    "aussi le dossier médical, que ce profil ne peut pas lire."
+                )
+            )
+        self.summary_label.setToolTip("\n".join(tips))
         messages = [w.fr if language() == "fr" else w.en for w in status.warnings]
         failure = self._scheduler.last_automatic_error
         if failure is not None:

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._session = session
         self.open_patient_ids: list[int] = []
         self._modal_retries = 0
+        self._busy_file_windows: set[int] = set()
         self.lock_reason = ""
         self._pending_drafts: list[PendingDraft] = []
         self._dialogs = dialogs if dialogs is not None else Dialogs(self)
@@ -232,6 +233,9 @@ class MainWindow(QMainWindow):
     def _show_file_window(self, window: PatientFileWindow) -> None:
         window.patient_saved.connect(self._on_file_window_patient_saved)
         window.open_patient_requested.connect(self.open_patient)
+        # While it imports documents on its worker thread, no backup may use the session.
+        window.session_busy_changed.connect(partial(self._on_file_window_busy_changed, id(window)))
+        window.destroyed.connect(partial(self._on_file_window_busy_changed, id(window), False))
         self._file_windows.append(window)
         window.show()
         window.raise_()
@@ -280,6 +284,13 @@ class MainWindow(QMainWindow):
                 return
             text = self.tr("{n} patient(s)").format(n=f"{total:,}".replace(",", "\u202f"))
         self._count_label.setText(text)
+
+    def _on_file_window_busy_changed(self, window_id: int, busy: bool) -> None:
+        if busy:
+            self._busy_file_windows.add(window_id)
+        else:
+            self._busy_file_windows.discard(window_id)
+        self.backup_scheduler.held = bool(self._busy_file_windows)
 
     def _on_file_window_patient_saved(self, _patient_id: int) -> None:
         self.model.refresh()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from medvault import __version__
 from medvault.core.audit import AuditAction, AuditEvent, ChainHead, Outcome
+from medvault.core.backup_errors import BackupCancelledError
 from medvault.core.backup_keys import age_recipient
 from medvault.core.backup_manifest import (
     ADMIN_MEMBER,
@@ -31,7 +32,7 @@ from medvault.services.backup_recovery import stored_recovery_recipient
 from medvault.services.session import Session
 from medvault.services.vault_create import check_new_password
 from medvault.storage import meta_repo
-from medvault.storage.backup_archive import Member, private_work_dir, write_backup_file
+from medvault.storage.backup_archive import Member, Progress, private_work_dir, write_backup_file
 from medvault.storage.snapshot import (
     FileDigest,
     audit_head,
@@ -86,23 +87,27 @@ def _database_member(
 
 def _snapshot(stack: contextlib.ExitStack, session: Session, work: Path) -> _Snapshot:
     """Both databases held still at once (one consistent state of the vault) for as long as
-    `stack` is open; the archive is written from them meanwhile."""
+    `stack` is open; the archive is written from them meanwhile, while the session goes on
+    writing (into the write-ahead logs)."""
     bundle = session.bundle
     header = Member(HEADER_MEMBER, data=session.header.to_bytes())
-    admin, head = _database_member(stack, session, ADMIN_MEMBER, bundle.admin_key, work)
-    members = [header, admin]
     if session.has_clinical_access:
         assert bundle.clinical_key is not None
+        # clinical.db first: a clinical write commits its audit record (admin.db) before its
+        # change, so the backup may hold the record of a change it lacks (as after a crash),
+        # never a change without its record.
         clinical, _ = _database_member(stack, session, CLINICAL_MEMBER, bundle.clinical_key, work)
-        members.append(clinical)
+        clinical_members = [clinical]
     else:
         # No key for clinical.db: its bytes as they are (this session holds the vault lock and
         # never opens it, so nothing writes it).
         live = session.directory / CLINICAL_MEMBER
-        members.append(Member(CLINICAL_MEMBER, path=live))
+        clinical_members = [Member(CLINICAL_MEMBER, path=live)]
         if wal_has_frames(live):  # committed pages not yet checkpointed after a crash
-            members.append(Member(CLINICAL_WAL_MEMBER, path=live.with_name(CLINICAL_WAL_MEMBER)))
-    return _Snapshot(members, head)
+            wal = live.with_name(CLINICAL_WAL_MEMBER)
+            clinical_members.append(Member(CLINICAL_WAL_MEMBER, path=wal))
+    admin, head = _database_member(stack, session, ADMIN_MEMBER, bundle.admin_key, work)
+    return _Snapshot([header, admin, *clinical_members], head)
 
 
 def _member_digest(member: Member) -> FileDigest:
@@ -130,6 +135,11 @@ def _manifest(session: Session, snapshot: _Snapshot, created: str) -> Manifest:
     )
 
 
+def _record(session: Session, event: AuditEvent) -> None:
+    with contextlib.suppress(MedVaultError):  # the backup's own outcome is what matters
+        session.record(event)
+
+
 def _record_failure(session: Session, when: str) -> None:
     try:
         with session.admin_transaction():
@@ -147,9 +157,12 @@ def create_backup(
     *,
     passphrase: str | None = None,
     work_dir: Path | None = None,
+    progress: Progress | None = None,
 ) -> BackupResult:
     """Write `target` (never over an existing file). `passphrase` makes an export copy that only
-    the passphrase opens; it must be as strong as a password."""
+    the passphrase opens; it must be as strong as a password. `progress(done, total)` is told
+    the bytes archived so far (on the thread running the backup) and stops the backup by returning
+    False: BackupCancelledError, no file left, nothing recorded as done."""
     if passphrase is not None:
         check_new_password(passphrase)
     created = session.now()
@@ -168,7 +181,15 @@ def create_backup(
                 mtime=int(session.config.clock.now().timestamp()),
                 recipients=() if passphrase is not None else recipients,
                 passphrase=passphrase,
+                progress=progress,
             )
+    except BackupCancelledError:
+        # The user's choice, not a failure: the status keeps the last real attempt.
+        _record(
+            session,
+            AuditEvent(AuditAction.BACKUP, Area.SYSTEM, Outcome.ERROR, target="cancelled"),
+        )
+        raise
     except MedVaultError:
         _record_failure(session, created)
         raise

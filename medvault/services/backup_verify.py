@@ -9,15 +9,19 @@ from __future__ import annotations
 import contextlib
 import hmac
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from medvault.core.audit import AuditAction, AuditEvent, ChainReport, Outcome, verify_chain
-from medvault.core.backup_errors import BackupDamagedError, BackupWrongVaultError
+from medvault.core.backup_errors import (
+    BackupDamagedError,
+    BackupKeysRotatedError,
+    BackupWrongVaultError,
+)
 from medvault.core.backup_keys import age_identity, recovery_identity
 from medvault.core.backup_manifest import (
     HEADER_MEMBER,
-    MAX_MANIFEST_BYTES,
     Manifest,
     parse_manifest,
 )
@@ -40,13 +44,11 @@ from medvault.services.backup import LAST_VERIFIED_FILE_KEY, LAST_VERIFIED_KEY
 from medvault.services.session import Session
 from medvault.services.vault_files import OpenDatabases, open_vault_databases
 from medvault.storage import audit_repo, meta_repo
-from medvault.storage.backup_archive import (
-    decrypt_backup_file,
-    extract_members,
-    private_work_dir,
-)
-from medvault.storage.database import integrity_problems
+from medvault.storage.backup_archive import private_work_dir
+from medvault.storage.backup_archive_reader import decrypt_members
+from medvault.storage.database import Connection
 from medvault.storage.header_store import load_header
+from medvault.storage.snapshot import copy_problems
 
 
 @dataclass(frozen=True)
@@ -129,19 +131,14 @@ def open_backup(
             en="Give the recovery code or the copy's passphrase.",
         )
     with private_work_dir(work_parent) as work:
-        payload = work / "payload.tar"
-        decrypt_backup_file(
+        members_dir = work / "vault"
+        members_dir.mkdir(mode=0o700)
+        members = decrypt_members(
             path,
-            payload,
+            members_dir,
             identities=() if secrets.passphrase is not None else identities,
             passphrase=secrets.passphrase,
         )
-        members_dir = work / "vault"
-        members_dir.mkdir(mode=0o700)
-        members = extract_members(payload, members_dir)
-        payload.unlink()
-        if members[0].size > MAX_MANIFEST_BYTES:
-            raise BackupDamagedError()
         manifest = parse_manifest(members[0].path.read_bytes())
         members[0].path.unlink()
         found = members[1:]
@@ -193,7 +190,27 @@ def open_databases(opened: OpenedBackup, bundle: KeyBundle) -> OpenDatabases:
 
 
 def deep_check(opened: OpenedBackup, bundle: KeyBundle, databases: OpenDatabases) -> VerifyReport:
-    admin = databases.admin
+    """Integrity of both copies and the audit chain. clinical.db (the larger, documents) is
+    checked on a worker thread while admin.db and the chain are checked here: SQLite releases
+    the GIL, so the two run on two processors. Each connection is used by one thread only."""
+    clinical = databases.clinical
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup-check") as pool:
+        clinical_check = None if clinical is None else pool.submit(copy_problems, clinical)
+        admin = databases.admin
+        admin_problems = tuple(copy_problems(admin))
+        chain = _audit_chain(opened, bundle, admin)
+        clinical_problems = () if clinical_check is None else tuple(clinical_check.result())
+    return VerifyReport(
+        manifest=opened.manifest,
+        deep_checked=True,
+        clinical_checked=clinical is not None,
+        admin_problems=admin_problems,
+        clinical_problems=clinical_problems,
+        audit=chain,
+    )
+
+
+def _audit_chain(opened: OpenedBackup, bundle: KeyBundle, admin: Connection) -> ChainReport:
     records = audit_repo.iter_records(admin)
     head = audit_repo.read_head(admin)
     chain = verify_chain(bundle.audit_key, opened.header.vault_id, records, head)
@@ -212,15 +229,7 @@ def deep_check(opened: OpenedBackup, bundle: KeyBundle, databases: OpenDatabases
             "La tête du journal d'audit ne correspond pas au manifeste de la sauvegarde.",
             "The audit chain head does not match the backup manifest.",
         )
-    clinical = databases.clinical
-    return VerifyReport(
-        manifest=opened.manifest,
-        deep_checked=True,
-        clinical_checked=clinical is not None,
-        admin_problems=tuple(integrity_problems(admin)),
-        clinical_problems=() if clinical is None else tuple(integrity_problems(clinical)),
-        audit=chain,
-    )
+    return chain
 
 
 def _check(opened: OpenedBackup, bundle: KeyBundle | None) -> VerifyReport:
@@ -253,37 +262,63 @@ def verify_backup(
 
 @requires(Permission.BACKUP_RESTORE)
 def verify_backup_in_session(
-    session: Session, path: Path, *, work_parent: Path | None = None
+    session: Session,
+    path: Path,
+    *,
+    secrets: BackupSecrets | None = None,
+    work_parent: Path | None = None,
 ) -> VerifyReport:
-    """A practitioner checks one of this vault's backups with the keys of the session (the backup
-    identity opens the file; the databases open with the current keys unless rotated since)."""
-    backup_key = session.bundle.backup_identity
-    assert backup_key is not None  # practitioners and recovery hold it
+    """A practitioner checks one of this vault's backups, with the keys of the session (the
+    backup identity opens the file; the databases open with the current keys unless rotated
+    since: BackupKeysRotatedError) or with `secrets` (the recovery code, for a backup made
+    before a rotation). Either way a full check that passes is recorded as the vault's last
+    verification, and the check is audited."""
     try:
-        with open_backup(
-            path,
-            BackupSecrets(),
-            expected_vault_id=session.header.vault_id,
-            backup_identity=age_identity(backup_key),
-            work_parent=work_parent,
-        ) as opened:
-            if opened.header.key_generation != session.header.key_generation:
-                raise KnownError(
-                    fr="Les clés du coffre ont été renouvelées depuis cette sauvegarde : "
-                    "vérifiez-la avec le code de secours.",
-                    en="The vault keys were rotated since this backup: verify it with the "
-                    "recovery code.",
-                )
-            report = _check(opened, session.bundle.for_role(session.role))
+        if secrets is not None:
+            report = verify_backup(
+                path,
+                secrets,
+                expected_vault_id=session.header.vault_id,
+                work_parent=work_parent,
+            )
+        else:
+            report = _verify_with_session_keys(session, path, work_parent)
     except KnownError:
         session.record(
             AuditEvent(AuditAction.VAULT_CHECK, Area.SYSTEM, Outcome.ERROR, target="backup")
         )
         raise
+    record_verification(session, path, report)
+    return report
+
+
+def _verify_with_session_keys(
+    session: Session, path: Path, work_parent: Path | None
+) -> VerifyReport:
+    backup_key = session.bundle.backup_identity
+    assert backup_key is not None  # practitioners and recovery hold it
+    with open_backup(
+        path,
+        BackupSecrets(),
+        expected_vault_id=session.header.vault_id,
+        backup_identity=age_identity(backup_key),
+        work_parent=work_parent,
+    ) as opened:
+        if opened.header.key_generation != session.header.key_generation:
+            raise BackupKeysRotatedError()
+        return _check(opened, session.bundle.for_role(session.role))
+
+
+@requires(Permission.BACKUP_RESTORE)
+def record_verification(session: Session, path: Path, report: VerifyReport) -> None:
+    """Audit a check of one of this vault's backups; a full check that passed (databases and
+    audit chain, not hashes alone) becomes the last verification of the status line."""
+    if report.manifest.vault_id != session.header.vault_id:
+        raise BackupWrongVaultError()
+    verified = report.ok and report.deep_checked
     outcome = Outcome.SUCCESS if report.ok else Outcome.ERROR
     with session.admin_transaction() as conn:
-        if report.ok:
+        if verified:
             meta_repo.put(conn, "settings", LAST_VERIFIED_KEY, session.now())
             meta_repo.put(conn, "settings", LAST_VERIFIED_FILE_KEY, str(path))
         session.audit(AuditEvent(AuditAction.VAULT_CHECK, Area.SYSTEM, outcome, target="backup"))
-    return report

@@ -1,11 +1,12 @@
 """Consistent copies of the vault's databases while the app may be writing.
 
 The fast path freezes a keyed database: a connection of its own folds the WAL back into the main
-file (checkpoint TRUNCATE) and takes the write lock (BEGIN IMMEDIATE). While the lock is held
-and the WAL is empty, nothing can change the main file (only a commit or a checkpoint of WAL
-frames writes it), so its bytes, already SQLCipher-encrypted, are the whole database as of that
-moment and can be read as they are: never torn, never plaintext. A writer on another connection
-waits (busy timeout) and then fails cleanly rather than joining the snapshot.
+file (checkpoint TRUNCATE) and then begins a read transaction on the empty WAL. Such a reader
+reads the main file alone, and while it lasts SQLite lets no checkpoint copy frames into that
+file (WAL read lock 0); commits only append to the WAL. So the main file's bytes, already
+SQLCipher-encrypted, are the whole database as of that moment and can be read as they are:
+never torn, never plaintext. Writers on other connections are not held up: what they commit
+meanwhile goes to the WAL and is simply not in the backup.
 
 When the WAL cannot be emptied (a reader holds it back), the database is copied with SQLite's
 online backup API instead, into a new file keyed with the same raw key: SQLCipher decrypts each
@@ -79,29 +80,34 @@ def snapshot_database(source: Connection, destination: Path, key: SecretKey, lab
 @contextlib.contextmanager
 def frozen_database(path: Path, key: SecretKey, label: str) -> Iterator[Connection | None]:
     """Hold the database at `path` still: inside, its main file is the whole database and
-    cannot change, and the yielded connection reads that same state. Yields None when the WAL
-    could not be folded into the main file; the caller then uses `snapshot_database`."""
+    cannot change (writers still commit, into the WAL), and the yielded connection reads that
+    same state. Yields None when the WAL could not be folded into the main file; the caller
+    then uses `snapshot_database`."""
     conn = open_database(path, key)
     try:
         with mapped_errors(label):
             conn.execute(f"PRAGMA busy_timeout = {int(READER_WAIT_MS)}")
-            locked = _lock_with_empty_wal(conn, path)
+            frozen = _read_with_empty_wal(conn, path)
         try:
-            yield conn if locked else None
+            yield conn if frozen else None
         finally:
-            rollback(conn)  # nothing was written: this only releases the lock
+            rollback(conn)  # nothing was written: this only ends the read
     finally:
-        conn.close()  # no checkpoint on the way out: the WAL is empty or another's to fold
+        conn.close()  # no checkpoint here: what was written meanwhile is the session's to fold
 
 
-def _lock_with_empty_wal(conn: Connection, path: Path) -> bool:
+def _read_with_empty_wal(conn: Connection, path: Path) -> bool:
     for _ in range(_FREEZE_ATTEMPTS):
         busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             return False  # a reader kept it back past the busy timeout: do not wait again
-        conn.execute("BEGIN IMMEDIATE")
-        # With the write lock held nobody can append to the WAL; empty now means empty until
-        # the lock is released.
+        # A read transaction begun on an empty WAL reads the main file alone, and while it
+        # lasts no checkpoint may copy anything into that file (SQLite's WAL read lock 0):
+        # writers go on committing into the WAL, the main file stays as it is.
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # Empty now means it was empty when the read began (only a checkpoint empties it,
+        # and none can while this read lasts).
         if not wal_has_frames(path):
             return True
         conn.execute("ROLLBACK")
@@ -127,6 +133,23 @@ def digest(path: Path) -> FileDigest:
 
 def digest_bytes(data: bytes) -> FileDigest:
     return FileDigest(len(data), hashlib.sha256(data).hexdigest())
+
+
+def copy_problems(conn: Connection) -> list[str]:
+    """What is wrong with a database restored from a backup (empty when nothing).
+
+    `integrity_check` reads every page in use (b-trees, overflow chains, freelist trunks) and
+    SQLCipher verifies each page's HMAC as it decrypts it, so a forged or damaged page in use is
+    reported; `cipher_integrity_check` would only add the HMACs of free pages, which hold no
+    data, for as much time again. Safe to call on another thread (SQLite releases the GIL)."""
+    problems: list[str] = []
+    try:
+        rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+        problems += [r for r in rows if r != "ok"]
+        problems += [f"foreign key: {row[0]}" for row in conn.execute("PRAGMA foreign_key_check")]
+    except dbapi2.DatabaseError as exc:
+        problems.append(f"unreadable: {getattr(exc, 'sqlite_errorname', 'error')}")
+    return problems
 
 
 def audit_head(conn: Connection) -> ChainHead | None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from medvault.services.backup import create_backup
+from medvault.services.backup_schedule import backup_status
+from medvault.storage import audit_repo
 from tests.cli.helpers import RunCli
 from tests.conftest import (
     PRACTITIONER_LOGIN,
@@ -164,3 +167,33 @@ def test_restore_refuses_non_empty_target_and_needs_a_secret(
     no_secret = run_cli(["restore", str(out), "--to", str(tmp_path / "new")])
     assert no_secret.code == 2 and "--password-stdin" in no_secret.err
     assert not (tmp_path / "new").exists()
+
+
+def test_verify_with_the_code_and_the_vault_records_the_verification(
+    run_cli: RunCli, vault: VaultInfo, tmp_path: Path
+) -> None:
+    out = tmp_path / "b.mvbackup"
+    with vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD) as session:
+        create_backup(session, out)
+        assert backup_status(session).last_verified_at is None
+    verified = run_cli(
+        ["verify-backup", str(out), "--recovery-code-stdin", "--vault", str(vault.directory)],
+        f"{vault.recovery_code}\n",
+    )
+    assert verified.code == 0, verified.err
+    assert "Verification date recorded in the vault." in verified.out
+    with vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD) as session:
+        status = backup_status(session)
+        assert status.last_verified_at is not None
+        assert status.last_verified_file == str(out.resolve())
+        actions = [(r.action, r.target) for r in audit_repo.recent(session.admin_db, 5)]
+        assert ("vault_check", "backup") in actions
+
+    # With the vault open elsewhere the check still passes and says the date was not kept.
+    with vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD):
+        busy = run_cli(
+            ["verify-backup", str(out), "--recovery-code-stdin", "--vault", str(vault.directory)],
+            f"{vault.recovery_code}\n",
+        )
+    assert busy.code == 0 and "Backup verified." in busy.out
+    assert "Verification not recorded in the vault" in busy.err

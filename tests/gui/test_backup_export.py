@@ -1,20 +1,25 @@
-"""'Sauvegarder maintenant…': a real encrypted file any role can write, a passphrase copy, and
-Cancel, which waits for the writing and then deletes the file."""
+"""'Sauvegarder maintenant…': a real encrypted file any role can write, a passphrase copy, a
+progress bar that follows the writing, and Cancel, which stops it and leaves nothing."""
 
 from __future__ import annotations
 
+import io
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
-from medvault.core.backup_errors import BackupNeedsPassphraseError
+from medvault.core.backup_errors import BackupCancelledError, BackupNeedsPassphraseError
 from medvault.gui.backup_export_dialog import BackupExportDialog
 from medvault.gui.main_window import MainWindow
 from medvault.gui.settings_store import SettingsStore
+from medvault.services.backup_schedule import backup_status
 from medvault.services.backup_verify import BackupSecrets, verify_backup
 from medvault.services.session import Session
+from medvault.storage import backup_archive
 from tests.conftest import VaultInfo
 from tests.gui.conftest import RecordingDialogs
 
@@ -111,20 +116,55 @@ def test_passphrase_copy_needs_matching_strong_phrase(
     window.close()
 
 
-def test_cancel_waits_then_deletes_the_file(
+def test_progress_follows_the_bytes_written(
     qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs, tmp_path: Path
 ) -> None:
     window = _window(qtbot, practitioner, dialogs, tmp_path)
+    dialog = _open_export(window, dialogs, tmp_path / "suivie.mvbackup")
+    seen: list[int] = []
+    dialog.progress.valueChanged.connect(seen.append)
+    _run(qtbot, window, dialog)
+    assert seen and seen[-1] == 1000 and seen == sorted(seen)
+    assert (tmp_path / "suivie.mvbackup").is_file()
+    window.close()
+
+
+def test_cancel_stops_the_writing_and_leaves_nothing(
+    qtbot: QtBot,
+    practitioner: Session,
+    dialogs: RecordingDialogs,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _window(qtbot, practitioner, dialogs, tmp_path)
+    status_before = backup_status(practitioner)
     folder = tmp_path / "out"
     folder.mkdir()
     dialog = _open_export(window, dialogs, folder / "annulee.mvbackup")
+    # The worker stops at its first write until Cancel was clicked: the click always lands
+    # while the file is being written.
+    clicked = threading.Event()
+    real_write = backup_archive._write_chunk
+
+    def held_write(handle: io.BufferedWriter, data: bytes) -> int:
+        clicked.wait(timeout=30)
+        return real_write(handle, data)
+
+    monkeypatch.setattr(backup_archive, "_write_chunk", held_write)
     dialog.start_button.click()
-    assert "attend la fin" in dialog.state_label.text()
+    assert "sans laisser de fichier" in dialog.state_label.text()
     dialog.cancel_button.click()
+    clicked.set()
     assert not dialog.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: not window.backup_scheduler.busy)
-    assert list(folder.iterdir()) == []
-    assert dialogs.shown[-1][2] == "Sauvegarde annulée : le fichier a été supprimé."
+    assert list(folder.iterdir()) == []  # neither the file nor its temp file
+    assert dialogs.shown[-1][2] == BackupCancelledError.fr
+    assert not isValid(dialog) or not dialog.isVisible()  # closed (deleted on close)
+    # Not counted as a backup made (nor failed): the status line says what it said before.
+    status = backup_status(practitioner)
+    assert status.last_ok_at == status_before.last_ok_at is None
+    assert status.last_error_at is None and status.last_file is None
+    assert "jamais" in window.backup_status.summary_label.text().split("·")[0]
     window.close()
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from medvault.core.backup_retention import RetentionPolicy, backup_file_name
@@ -18,11 +18,19 @@ from medvault.gui.backup_status_widget import local_time_text
 from medvault.gui.main_window import MainWindow
 from medvault.gui.settings_dialog import SettingsDialog
 from medvault.gui.settings_store import SettingsStore
+from medvault.services.backup_schedule import backup_status
 from medvault.services.config import ServiceConfig
 from medvault.services.key_rotation import rotate_keys
 from medvault.services.session import Session
 from medvault.services.unlock import unlock
-from tests.conftest import CHEAP_KDF, PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD, VaultInfo
+from tests.conftest import (
+    CHEAP_KDF,
+    PRACTITIONER_LOGIN,
+    PRACTITIONER_PASSWORD,
+    RECEPTIONIST_LOGIN,
+    RECEPTIONIST_PASSWORD,
+    VaultInfo,
+)
 from tests.gui.conftest import RecordingDialogs
 
 START = datetime(2025, 3, 20, 17, 30, tzinfo=UTC)
@@ -231,9 +239,52 @@ def test_verify_after_key_rotation_asks_for_the_recovery_code(
     qtbot.waitUntil(lambda: window.backups.code_dialog is not None)
     code_dialog = window.backups.code_dialog
     assert code_dialog is not None and code_dialog.isVisible()
+    assert "renouvelées" in code_dialog.toolTip()  # the rotation's own message
+    assert "jamais" in window.backup_status.summary_label.text().split("·")[1]
     code_dialog.code_edit.setText(vault.recovery_code.lower())
     code_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not window.backup_scheduler.busy)
     assert dialogs.shown[-1][0] == "inform" and "vérifiée" in dialogs.shown[-1][2]
+    # Recorded like a verification with the session's keys: the status line shows it.
+    verified = local_time_text(session.now())
+    assert window.backup_status.summary_label.text().endswith(f"vérifiée : {verified}")
+    assert backup_status(session).last_verified_file is not None
     window.backup_scheduler.begin_lock()
     session.close()
+
+
+def test_a_receptionist_has_no_verify_entry_and_the_status_says_why(
+    qtbot: QtBot, vault: VaultInfo, dialogs: RecordingDialogs, tmp_path: Path
+) -> None:
+    config = ServiceConfig(kdf=KdfProfile.fixed(CHEAP_KDF), clock=FixedClock(START))
+    session = unlock(vault.directory, RECEPTIONIST_LOGIN, RECEPTIONIST_PASSWORD, config=config)
+    window = _window(qtbot, session, dialogs, _store(tmp_path))
+    assert window.backups.verify_action is None
+    menu = window.findChild(QMenu, "practice_menu")
+    assert menu is not None
+    names = [a.objectName() for a in menu.actions()]
+    assert "backup_now_action" in names and "verify_backup_action" not in names
+    tip = window.backup_status.summary_label.toolTip()
+    assert "Seul un praticien peut vérifier les sauvegardes" in tip
+    # She still backs up, and the tooltip then names the file as well.
+    window.backups.export_action.trigger()
+    export = window.backups.export_dialog
+    assert export is not None
+    target = tmp_path / "accueil.mvbackup"
+    dialogs.queue_answers(target)
+    export.choose_button.click()
+    export.start_button.click()
+    qtbot.waitUntil(lambda: not window.backup_scheduler.busy)
+    tip = window.backup_status.summary_label.toolTip()
+    assert str(target) in tip and "Seul un praticien" in tip
+    window.backup_scheduler.begin_lock()
+    session.close()
+
+
+def test_a_practitioner_status_tooltip_has_no_such_note(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs, tmp_path: Path
+) -> None:
+    window = _window(qtbot, practitioner, dialogs, _store(tmp_path))
+    assert window.backups.verify_action is not None
+    assert "Seul un praticien" not in window.backup_status.summary_label.toolTip()
+    window.backup_scheduler.begin_lock()

@@ -1,17 +1,21 @@
 """A backup is one consistent state of the vault: a write committed just before it is wholly
-in it (database rows and audit record), a write tried while it is being taken is wholly absent
-(refused, nothing half-written), and the restored copy passes every check either way."""
+in it (database rows and audit record), a write made while it is being taken is saved at once
+in the live vault and wholly absent from the backup, and the restored copy passes every check
+either way."""
 
 from __future__ import annotations
 
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from medvault.core.audit import AuditAction
 from medvault.core.documents import DocumentCategory
-from medvault.core.errors import VaultInUseError
+from medvault.core.secrets import SecretKey
+from medvault.services import backup as backup_module
 from medvault.services import documents
 from medvault.services.backup import create_backup
 from medvault.services.backup_restore import restore_backup
@@ -47,7 +51,8 @@ def _restore(vault: VaultInfo, backup: Path, target: Path) -> Session:
 
 
 def _documents_audited(session: Session) -> list[str | None]:
-    return [r.target for r in audit_repo.iter_records(session.admin_db) if r.action == "import"]
+    records = audit_repo.iter_records(session.admin_db)
+    return [r.target for r in records if r.action == AuditAction.CREATE]
 
 
 def test_a_write_committed_just_before_is_wholly_in_the_backup(
@@ -60,6 +65,7 @@ def test_a_write_committed_just_before_is_wholly_in_the_backup(
     assert wal_has_frames(vault.directory / "clinical.db")
     assert wal_has_frames(vault.directory / "admin.db")
     audited = _documents_audited(practitioner)
+    assert audited  # the import's record
     backup = tmp_path / "b.mvbackup"
     create_backup(practitioner, backup)
 
@@ -68,41 +74,50 @@ def test_a_write_committed_just_before_is_wholly_in_the_backup(
         assert _documents_audited(restored) == audited
 
 
-def test_a_write_tried_while_the_backup_is_taken_is_wholly_absent(
+def test_a_write_made_while_the_backup_is_taken_is_saved_and_not_in_the_backup(
     practitioner: Session, vault: VaultInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     patient = add_patient(practitioner)
     source = write_file(tmp_path / "pendant.pdf", b"%PDF-1.7\n" + b"x" * 50_000)
-    for conn in (practitioner.admin_db, practitioner.clinical_db):
-        conn.execute("PRAGMA busy_timeout = 50")
-    refused: list[BaseException] = []
+    saved: list[int] = []
     real_write = backup_archive._write_chunk
 
     def write_during_the_backup(handle: io.BufferedWriter, data: bytes) -> int:
-        if not refused:  # half-way through writing the archive, the session writes
-            with pytest.raises(VaultInUseError) as caught:
-                _import(practitioner, patient, source, "Pendant")
-            refused.append(caught.value)
+        if not saved:  # half-way through writing the archive, the session saves a document
+            saved.append(_import(practitioner, patient, source, "Pendant"))
         return real_write(handle, data)
 
     monkeypatch.setattr(backup_archive, "_write_chunk", write_during_the_backup)
     audited = _documents_audited(practitioner)
     backup = tmp_path / "b.mvbackup"
     create_backup(practitioner, backup)
-    assert refused
     monkeypatch.undo()
 
-    # Nothing of the refused write anywhere: not in the live vault, not in the backup.
-    assert documents.list_clinical_documents(practitioner, patient) == []
-    assert _documents_audited(practitioner) == audited
+    # The save went through at once (no wait, no error) and is in the live vault ...
+    assert saved
+    assert [d.id for d in documents.list_clinical_documents(practitioner, patient)] == saved
+    assert len(_documents_audited(practitioner)) == len(audited) + 1
+    # ... and wholly absent from the backup, which is the state from before it.
     with _restore(vault, backup, tmp_path / "R.medvault") as restored:
         assert documents.list_clinical_documents(restored, patient) == []
         assert _documents_audited(restored) == audited
-    # Once the backup is done the same write goes through.
-    for conn in (practitioner.admin_db, practitioner.clinical_db):
-        conn.execute("PRAGMA busy_timeout = 5000")
-    _import(practitioner, patient, source, "Après")
-    assert len(documents.list_clinical_documents(practitioner, patient)) == 1
+
+
+def test_clinical_db_is_held_still_before_admin_db(
+    practitioner: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A clinical write commits its audit record first: freezing clinical.db first means a
+    # backup can never hold a clinical change without its audit record.
+    order: list[str] = []
+    real_freeze = snapshot.frozen_database
+
+    def recording(path: Path, key: SecretKey, label: str) -> Any:
+        order.append(label)
+        return real_freeze(path, key, label)
+
+    monkeypatch.setattr(backup_module, "frozen_database", recording)
+    create_backup(practitioner, tmp_path / "b.mvbackup")
+    assert order == ["clinical.db", "admin.db"]
 
 
 def test_a_reader_holding_the_wal_gets_a_backup_through_the_backup_api(

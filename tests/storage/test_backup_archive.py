@@ -4,7 +4,9 @@ anything is written, and a failed write leaves no file under the final name."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
+import os
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,15 +25,15 @@ from medvault.core.backup_errors import (
     KnownError,
     NotABackupError,
 )
+from medvault.core.backup_manifest import MAX_MANIFEST_BYTES
 from medvault.core.errors import DiskFullError
 from medvault.services.session import Session
 from medvault.storage import backup_archive
-from medvault.storage.backup_archive import (
-    Member,
-    decrypt_backup_file,
+from medvault.storage.backup_archive import Member, private_work_dir, write_backup_file
+from medvault.storage.backup_archive_reader import (
+    ExtractedMember,
+    decrypt_members,
     extract_members,
-    private_work_dir,
-    write_backup_file,
 )
 from medvault.storage.database import open_database
 from medvault.storage.snapshot import snapshot_database
@@ -52,13 +54,11 @@ def backup_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return target.read_bytes()
 
 
-def _open(data: bytes, tmp: Path) -> list[backup_archive.ExtractedMember]:
+def _open(data: bytes, tmp: Path) -> list[ExtractedMember]:
     source = tmp / "in.mvbackup"
     source.write_bytes(data)
     with private_work_dir(tmp) as work:
-        decrypt_backup_file(source, work / "p.tar", identities=[str(_IDENTITY)])
-        (work / "m").mkdir()
-        return extract_members(work / "p.tar", work / "m")
+        return decrypt_members(source, work, identities=[str(_IDENTITY)])
 
 
 def test_tar_is_standard_and_in_fixed_order(backup_bytes: bytes) -> None:
@@ -73,10 +73,10 @@ def test_wrong_identity_and_non_backup(backup_bytes: bytes, tmp_path: Path) -> N
     source = tmp_path / "x"
     source.write_bytes(backup_bytes)
     with private_work_dir(tmp_path) as work, pytest.raises(BackupKeyError):
-        decrypt_backup_file(source, work / "p", identities=[str(x25519.Identity.generate())])
+        decrypt_members(source, work, identities=[str(x25519.Identity.generate())])
     source.write_bytes(b"PK\x03\x04 a zip file")
     with private_work_dir(tmp_path) as work, pytest.raises(NotABackupError):
-        decrypt_backup_file(source, work / "p", identities=[str(_IDENTITY)])
+        decrypt_members(source, work, identities=[str(_IDENTITY)])
 
 
 def _no_leftovers(tmp: Path) -> None:
@@ -200,3 +200,72 @@ def test_snapshot_is_encrypted_and_opens_with_the_same_key(
         assert count == 2
     finally:
         conn.close()
+
+
+def test_decryption_writes_the_members_and_nothing_else(
+    backup_bytes: bytes, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.mvbackup"
+    source.write_bytes(backup_bytes)
+    work = tmp_path / "work"
+    work.mkdir()
+    found = decrypt_members(source, work, identities=[str(_IDENTITY)])
+    # No decrypted copy of the whole archive: only the members, hashed as they were written.
+    assert sorted(p.name for p in work.iterdir()) == sorted(_NAMES)
+    for member in found:
+        data = member.path.read_bytes()
+        assert data == b"A" + member.name.encode() * 300
+        assert member.sha256 == hashlib.sha256(data).hexdigest() and member.size == len(data)
+        assert member.path.stat().st_mode & 0o077 == 0
+
+
+def _tar(entries: list[tuple[str, bytes]], *, padding: bytes = b"") -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        for name, data in entries:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    raw = buffer.getvalue()
+    if padding:  # overwrite the zero padding after the first member
+        first = 512 + len(entries[0][1])
+        raw = raw[:first] + padding + raw[first + len(padding) :]
+    return raw
+
+
+def test_strict_reader_refuses_odd_padding_and_a_huge_manifest(tmp_path: Path) -> None:
+    for number, payload in enumerate(
+        (
+            _tar([("manifest.json", b"{}"), ("vault.json", b"x")], padding=b"hidden"),
+            _tar([("manifest.json", b" " * (MAX_MANIFEST_BYTES + 1))]),
+        )
+    ):
+        path = tmp_path / f"p{number}.tar"
+        path.write_bytes(payload)
+        work = tmp_path / f"w{number}"
+        work.mkdir()
+        with pytest.raises(BackupDamagedError):
+            extract_members(path, work)
+        assert not (work / "vault.json").exists()  # refused before anything after it
+
+
+def test_disk_full_while_extracting_is_said_so(
+    backup_bytes: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "in.mvbackup"
+    source.write_bytes(backup_bytes)
+
+    class FullDisk(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def full_fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        os.close(fd)
+        return FullDisk()
+
+    monkeypatch.setattr(os, "fdopen", full_fdopen)
+    with private_work_dir(tmp_path) as work, pytest.raises(DiskFullError):
+        decrypt_members(source, work, identities=[str(_IDENTITY)])

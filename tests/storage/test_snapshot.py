@@ -1,6 +1,6 @@
-"""Holding a live database still for a backup: the WAL is folded into the main file, writers
-are kept out while it is held, and a reader that keeps the WAL busy sends the caller to the
-backup API instead."""
+"""Holding a live database still for a backup: the WAL is folded into the main file, which then
+does not change while it is held (writers go on, into the WAL), and a reader that keeps the WAL
+busy sends the caller to the backup API instead."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from medvault.core.errors import VaultInUseError
 from medvault.services.session import Session
 from medvault.storage import meta_repo, snapshot
 from medvault.storage.database import (
@@ -18,7 +17,13 @@ from medvault.storage.database import (
     open_database,
     transaction,
 )
-from medvault.storage.snapshot import digest, digest_bytes, frozen_database, wal_has_frames
+from medvault.storage.snapshot import (
+    copy_problems,
+    digest,
+    digest_bytes,
+    frozen_database,
+    wal_has_frames,
+)
 
 
 def _put(session: Session, key: str, value: str) -> None:
@@ -48,19 +53,28 @@ def test_frozen_file_holds_the_writes_committed_before(
         close_database(conn)
 
 
-def test_no_write_lands_while_frozen_and_writes_resume_after(practitioner: Session) -> None:
+def test_writes_go_on_while_frozen_and_never_touch_the_frozen_file(
+    practitioner: Session,
+) -> None:
     live = practitioner.directory / "admin.db"
-    practitioner.admin_db.execute("PRAGMA busy_timeout = 50")
-    with frozen_database(live, practitioner.bundle.admin_key, "admin.db") as frozen:
+    key = practitioner.bundle.admin_key
+    with frozen_database(live, key, "admin.db") as frozen:
         assert frozen is not None
         before = digest(live)
-        with pytest.raises(VaultInUseError):
-            _put(practitioner, "snapshot_probe", "pendant")
-        assert not practitioner.admin_db.in_transaction  # rolled back, nothing half-written
-        assert digest(live) == before and not wal_has_frames(live)
-    assert meta_repo.get(practitioner.admin_db, "settings", "snapshot_probe") is None
-    _put(practitioner, "snapshot_probe", "après")
-    assert meta_repo.get(practitioner.admin_db, "settings", "snapshot_probe") == "après"
+        # Enough commits to trigger automatic checkpoints, then explicit ones: none may copy
+        # anything into the main file while it is frozen.
+        for index in range(1500):
+            _put(practitioner, f"snapshot_probe_{index}", "pendant" * 80)
+        assert wal_has_frames(live)
+        practitioner.admin_db.execute("PRAGMA busy_timeout = 50")
+        practitioner.admin_db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        practitioner.admin_db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        assert digest(live) == before
+        assert meta_repo.get(frozen, "settings", "snapshot_probe_0") is None  # its own state
+    assert meta_repo.get(practitioner.admin_db, "settings", "snapshot_probe_1499") is not None
+    practitioner.admin_db.execute("PRAGMA busy_timeout = 5000")
+    practitioner.admin_db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    assert not wal_has_frames(live) and digest(live) != before  # folded in once released
 
 
 def test_a_reader_holding_the_wal_gives_no_frozen_file(
@@ -93,3 +107,28 @@ def test_digest_of_a_file_and_of_bytes_agree(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     assert digest(empty) == digest_bytes(b"")
     assert digest(empty).sha256.startswith("e3b0c44298fc1c14")
+
+
+def test_copy_problems_finds_a_damaged_page_in_use(practitioner: Session, tmp_path: Path) -> None:
+    for index in range(40):  # a few pages of rows
+        _put(practitioner, f"filler_{index}", "rempli" * 200)
+    live = practitioner.directory / "admin.db"
+    key = practitioner.bundle.admin_key
+    copy = tmp_path / "admin.db"
+    with frozen_database(live, key, "admin.db") as frozen:
+        assert frozen is not None
+        shutil.copyfile(live, copy)
+    conn = open_database(copy, key)
+    try:
+        assert copy_problems(conn) == []
+    finally:
+        conn.close()
+    # One bit flipped in the last page (settings rows): its HMAC no longer matches.
+    data = bytearray(copy.read_bytes())
+    data[len(data) - 4096 + 100] ^= 0x01
+    copy.write_bytes(bytes(data))
+    conn = open_database(copy, key)
+    try:
+        assert copy_problems(conn) != []
+    finally:
+        conn.close()
