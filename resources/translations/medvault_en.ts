@@ -300,7 +300,7 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../medvault/gui/backup_actions.py" line="+53"/>
+        <location filename="../../medvault/gui/backup_actions.py" line="+54"/>
         <source>Sauvegarder maintenant…</source>
         <translation>Back up now…</translation>
     </message>
@@ -541,7 +541,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>BackupStatusWidget</name>
     <message>
-        <location filename="../../medvault/gui/backup_status_widget.py" line="+72"/>
+        <location filename="../../medvault/gui/backup_status_widget.py" line="+71"/>
         <source>Sauvegardes : état indisponible</source>
         <translation>Backups: status unavailable</translation>
     </message>
@@ -808,7 +808,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>Older consultations…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+104"/>
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
@@ -1043,7 +1043,7 @@ You can export it to open it with another program: the exported copy will no lon
         <translation>Date:</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+108"/>
         <source>Importer un document</source>
         <translation>Import a document</translation>
     </message>
@@ -1115,7 +1115,7 @@ You can export it to open it with another program: the exported copy will no lon
 <context>
     <name>EntryListTab</name>
     <message>
-        <location filename="../../medvault/gui/clinical_entries.py" line="+118"/>
+        <location filename="../../medvault/gui/clinical_entries.py" line="+125"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
@@ -1130,7 +1130,12 @@ You can export it to open it with another program: the exported copy will no lon
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
+        <source>Brouillon restauré : relisez puis enregistrez.</source>
+        <translation>Draft restored: review it, then save.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Modifier l&apos;élément sélectionné</source>
         <translation>Edit the selected item</translation>
     </message>
@@ -1246,7 +1251,7 @@ Continue without checking the code?</translation>
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../../medvault/gui/login_window.py" line="+52"/>
+        <location filename="../../medvault/gui/login_window.py" line="+53"/>
         <source>medvault — {name}</source>
         <translation>medvault — {name}</translation>
     </message>
@@ -1296,7 +1301,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+37"/>
         <source>Vérification…</source>
         <translation>Checking…</translation>
     </message>
@@ -1342,24 +1347,24 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../medvault/gui/main_window.py" line="+90"/>
+        <location filename="../../medvault/gui/main_window.py" line="+79"/>
         <source>medvault — {name}</source>
         <translation>medvault — {name}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Nouveau patient</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-46"/>
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+49"/>
         <source>Verrouiller / Lock</source>
         <translation>Lock</translation>
     </message>
@@ -1374,12 +1379,12 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Lock the vault (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-45"/>
         <source>Rechercher un patient (Ctrl+F)</source>
         <translation>Search for a patient (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+100"/>
         <source>(code de secours)</source>
         <translation>(recovery code)</translation>
     </message>
@@ -1394,7 +1399,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>· Profile:</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Plus de {n} résultats : précisez la recherche.</source>
         <translation>More than {n} results: narrow the search.</translation>
     </message>
@@ -1448,12 +1453,12 @@ Reception: {desk_login} / {desk_password}</translation>
     <message>
         <location filename="../../medvault/gui/patient_file_window.py" line="+51"/>
         <location line="+124"/>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>Dossier patient</source>
         <translation>Patient file</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-196"/>
         <source>Dossier patient — medvault</source>
         <translation>Patient file — medvault</translation>
     </message>
@@ -1516,7 +1521,7 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>PatientIdentityForm</name>
     <message>
-        <location filename="../../medvault/gui/patient_identity_form.py" line="+86"/>
+        <location filename="../../medvault/gui/patient_identity_form.py" line="+87"/>
         <source>Identité</source>
         <translation>Identity</translation>
     </message>
@@ -1701,7 +1706,12 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Save the record (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+100"/>
+        <source>Brouillon restauré : relisez puis enregistrez.</source>
+        <translation>Draft restored: review it, then save.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Enregistrez d&apos;abord vos modifications.</source>
         <translation>Save your changes first.</translation>
     </message>
@@ -1865,6 +1875,24 @@ Reception: {desk_login} / {desk_password}</translation>
         <location line="+2"/>
         <source>Recherche de patient</source>
         <translation>Patient search</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <location filename="../../medvault/gui/privacy_actions.py" line="+37"/>
+        <source>Masquer l&apos;écran</source>
+        <translation>Hide the screen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Masquer aussitôt tous les dossiers ({key}) ; une touche pour revenir</source>
+        <translation>Hide every file at once ({key}); any key to come back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copier le téléphone</source>
+        <translation>Copy the phone number</translation>
     </message>
 </context>
 <context>
@@ -2793,12 +2821,12 @@ An unexpected error occurred. The technical details were written to the log.</so
     </message>
     <message>
         <location line="+3"/>
-        <location line="+24"/>
+        <location line="+34"/>
         <source>Allergies ({count})</source>
         <translation>Allergies ({count})</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-30"/>
         <source>Traitements</source>
         <translation>Treatments</translation>
     </message>
