@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             clipboard=clipboard or SecureClipboard(parent=self),
             phone_of_row=self.model.phone,
         )
+        top.insertWidget(top.count() - 1, self.privacy.button())  # beside Lock
 
     def _build_top_row(self, practice_name: str) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
         new_button = QPushButton(self.tr("Nouveau patient"))

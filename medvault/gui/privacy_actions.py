@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTableView
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTableView, QToolButton
 
 from medvault.gui.privacy_curtain import PrivacyCurtain
 from medvault.gui.secure_clipboard import SecureClipboard
@@ -51,6 +51,14 @@ class PrivacyActions(QObject):
         self.copy_phone_action = QAction(self.tr("Copier le téléphone"), self)
         self.copy_phone_action.setObjectName("copy_phone_action")
         self.copy_phone_action.triggered.connect(self._on_copy_phone_action_triggered)
+
+    def button(self) -> QToolButton:
+        """A button for the hide action, for the window's top row."""
+        button = QToolButton()
+        button.setObjectName("hide_screen_button")
+        button.setDefaultAction(self.hide_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
 
     def hide_screen(self) -> None:
         windows = [

@@ -381,3 +381,61 @@ def test_the_desk_keeps_a_half_changed_identity_and_the_practitioner_an_allergy(
     restored = tabs.allergies.grid().editor("substance")
     assert isinstance(restored, QLineEdit) and restored.text() == "Pénicilline"
     assert tabs.allergies.has_unsaved_changes()
+
+
+# -- privacy -------------------------------------------------------------------------------------
+def test_hide_screen_covers_every_window_and_a_key_brings_them_back(
+    qtbot: QtBot, idle_controller: VaultController, patient_id: int
+) -> None:
+    window = log_in(qtbot, idle_controller, PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
+    file_window = window.open_patient(patient_id)
+    assert file_window is not None
+    button = window.findChild(QAbstractButton, "hide_screen_button")
+    assert button is not None and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    curtain = window.privacy.curtain
+    assert curtain.is_covering
+    assert not window.isVisible() and not file_window.isVisible()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [curtain]
+    curtain_texts = [label.text() for label in curtain.findChildren(QLabel)]
+    assert curtain_texts and all(SURNAME not in text for text in curtain_texts)
+    qtbot.keyClick(curtain, Qt.Key.Key_Space)
+    assert window.isVisible() and file_window.isVisible()
+    assert window.session.is_open  # nothing asked, nothing lost
+
+
+def test_a_lock_while_hidden_shows_the_lock_screen_not_the_files(
+    qtbot: QtBot, idle_controller: VaultController, patient_id: int
+) -> None:
+    window = log_in(qtbot, idle_controller, PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
+    assert window.open_patient(patient_id) is not None
+    window.privacy.hide_screen()
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass  # the idle delay runs on behind the curtain
+    flush_deletions()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [idle_controller.login_window]
+
+
+def test_copying_a_phone_from_the_list_is_marked_secret_and_wiped_at_lock(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs
+) -> None:
+    form = PatientForm(
+        birth_name=SURNAME,
+        first_names="Aurèle",
+        sex="M",
+        birth_date="14/07/1961",
+        phone_mobile="06 12 34 56 78",
+    )
+    patients.create_patient(practitioner, form)
+    window = MainWindow(practitioner, dialogs=dialogs, lock_delay_ms=60_000)
+    qtbot.addWidget(window)
+    window.model.refresh()
+    assert window.privacy.copy_phone(0)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "+33612345678"
+    mime = clipboard.mimeData()
+    assert mime is not None and mime.hasFormat("x-kde-passwordManagerHint")
+    window.lock()
+    assert clipboard.text() == ""
