@@ -23,7 +23,13 @@ from medvault.core.patient import (
 from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
 from medvault.services.session import Session
-from medvault.storage import appointments_repo, clinical_merge_repo, drafts_repo, patients_repo
+from medvault.storage import (
+    appointments_repo,
+    clinical_merge_repo,
+    documents_repo,
+    drafts_repo,
+    patients_repo,
+)
 from medvault.storage.database import Connection
 
 
@@ -145,7 +151,8 @@ def merge_patients(
 
     A practitioner's merge also moves the duplicate's clinical record in the same transaction.
     Reception holds no clinical key: after its merge the clinical rows stay under the
-    duplicate's id, which readers resolve through `merged_into` (patients_repo.surviving_id)."""
+    duplicate's id until the next practitioner login moves them
+    (services/merge_completion.py)."""
     if duplicate_id == surviving_id:
         raise field_error("merge")
     if session.has_clinical_access:
@@ -184,10 +191,15 @@ def _merge(
     if version is None:
         raise StaleWriteError()
     moved = appointments_repo.move_to_patient(conn, duplicate_id, surviving_id, when=when, by=by)
+    documents = documents_repo.move_to_patient(conn, duplicate_id, surviving_id)
     # An unsaved identity form of the duplicate can no longer apply to anything.
     drafts_repo.delete_for_patients(conn, DraftKind.ADMINISTRATIVE, [duplicate_id])
     session.audit(_event(AuditAction.UPDATE, duplicate_id, f"merged_into:{surviving_id}"))
     session.audit(
-        _event(AuditAction.UPDATE, surviving_id, f"merged_from:{duplicate_id};appts:{moved}")
+        _event(
+            AuditAction.UPDATE,
+            surviving_id,
+            f"merged_from:{duplicate_id};appts:{moved};docs:{documents}",
+        )
     )
     return _load(conn, surviving_id)

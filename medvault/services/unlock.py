@@ -12,6 +12,7 @@ the next successful unlock, then marked as audited."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,6 +36,7 @@ from medvault.core.permissions import Area
 from medvault.core.recovery_code import normalize_recovery_code
 from medvault.services.config import ServiceConfig
 from medvault.services.key_rotation import finish_pending_rotation
+from medvault.services.merge_completion import complete_deferred_merges
 from medvault.services.session import Session
 from medvault.services.vault_files import open_vault_databases
 from medvault.storage import users_repo
@@ -44,6 +46,8 @@ from medvault.storage.vault_lock import VaultLock
 # The audit target of failures with a login that has no slot. Logins start with a letter or a
 # digit, so this cannot be anyone's login; what was typed is never recorded.
 UNKNOWN_LOGIN = "*unknown*"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -150,7 +154,19 @@ def unlock(
     except BaseException:
         session.abandon()  # keys wiped, lock released, nothing more written
         raise
+    _complete_merges(session)
     return session
+
+
+def _complete_merges(session: Session) -> None:
+    """A practitioner's login finishes the clinical half of reception's merges. A failure here
+    must not refuse the login: the next practitioner login tries again."""
+    if not session.has_clinical_access or session.must_change_password:
+        return
+    try:
+        complete_deferred_merges(session)
+    except KnownError as error:
+        log.warning("deferred merges not completed: %s", type(error).__name__)
 
 
 def _refuse_during_delay(failures: LoginFailures, bucket: str | None, now: datetime) -> None:

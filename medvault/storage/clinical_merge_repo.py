@@ -25,3 +25,20 @@ def move_clinical(clinical: Connection, from_id: int, to_id: int) -> int:
             )
             moved += max(int(getattr(cursor, "rowcount", 0)), 0)
     return moved
+
+
+def patients_with_rows(clinical: Connection, patient_ids: list[int]) -> set[int]:
+    """Which of these patient ids still own clinical rows (in chunks: SQLite caps parameters)."""
+    found: set[int] = set()
+    with mapped_errors("clinical.db"):
+        for start in range(0, len(patient_ids), 500):
+            chunk = patient_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for table in _TABLES:
+                rows = clinical.execute(
+                    f"SELECT DISTINCT patient_id FROM {table} "  # noqa: S608 - fixed names
+                    f"WHERE patient_id IN ({marks})",
+                    chunk,
+                ).fetchall()
+                found.update(int(row[0]) for row in rows)
+    return found

@@ -183,3 +183,14 @@ def search_titles(
             (*parameters, limit),
         ).fetchall()
     return [_row_to_info(DocumentKind.CLINICAL, tuple(r)) for r in rows]
+
+
+def move_to_patient(conn: Connection, from_id: int, to_id: int) -> int:
+    """Give every document of a merged record to the surviving one (administrative documents
+    in admin.db; the clinical ones move with the clinical record); how many moved."""
+    with mapped_errors("admin.db"):
+        rows = conn.execute(
+            "UPDATE documents SET patient_id = ? WHERE patient_id = ? RETURNING id",
+            (to_id, from_id),
+        ).fetchall()
+    return len(rows)

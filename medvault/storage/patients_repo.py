@@ -248,6 +248,13 @@ def surviving_id(conn: Connection, patient_id: int) -> int:
         seen.add(current)
 
 
+def merged_duplicates(conn: Connection) -> list[int]:
+    """Ids of every record merged into another one."""
+    with mapped_errors("admin.db"):
+        rows = conn.execute("SELECT id FROM patients WHERE merged_into IS NOT NULL").fetchall()
+    return [int(row[0]) for row in rows]
+
+
 def find_duplicates(
     conn: Connection, data: PatientData, *, exclude_id: int | None = None, limit: int = 20
 ) -> list[PatientSummary]:

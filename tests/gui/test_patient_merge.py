@@ -116,7 +116,7 @@ def test_reception_may_keep_the_new_file_and_cancel_changes_nothing(
     ).fetchall()
     assert [tuple(r) for r in rows] == [
         (RECEPTIONIST_LOGIN, str(first), f"merged_into:{current}"),
-        (RECEPTIONIST_LOGIN, str(current), f"merged_from:{first};appts:0"),
+        (RECEPTIONIST_LOGIN, str(current), f"merged_from:{first};appts:0;docs:0"),
     ]
 
 

@@ -199,7 +199,7 @@ def test_merge_moves_appointments_and_hides_the_duplicate(desk: Session) -> None
     ]
     assert merge_rows == [
         ("update", "administrative", str(duplicate.id), f"merged_into:{keep.id}"),
-        ("update", "administrative", str(keep.id), f"merged_from:{duplicate.id};appts:1"),
+        ("update", "administrative", str(keep.id), f"merged_from:{duplicate.id};appts:1;docs:0"),
     ]
     with pytest.raises(PatientDeletedError):
         patients.get_patient(desk, duplicate.id)
