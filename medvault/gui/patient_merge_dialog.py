@@ -164,9 +164,12 @@ class PatientMergeDialog(QDialog):
             self.tr("{title} (n° {id}) : fusionnée").format(title=names[merged], id=ids[merged])
         )
         if self._with_clinical:
-            moved = self.tr("ses rendez-vous et son dossier médical")
-        else:
-            moved = self.tr("ses rendez-vous")
+            moved = self.tr("ses rendez-vous, ses documents et son dossier médical")
+        else:  # the medical record follows at the next practitioner login
+            moved = self.tr(
+                "ses rendez-vous et ses documents administratifs (le dossier médical suivra à "
+                "la prochaine connexion d'un praticien)"
+            )
         self.outcome_label.setText(
             self.tr(
                 "La fiche n° {kept} est conservée. La fiche n° {merged} y est fusionnée : elle "
