@@ -97,7 +97,7 @@ def test_reception_may_keep_the_new_file_and_cancel_changes_nothing(
     current = window.patient_id
     assert current is not None
     dialog = merge_dialog(window, first)
-    assert "dossier médical" not in dialog.outcome_label.text()
+    assert "suivra à la prochaine connexion d'un praticien" in dialog.outcome_label.text()
     dialog.reject()  # nothing is written when the confirmation is declined
     assert patients.get_patient(receptionist, first).is_active
     dialog = merge_dialog(window, first)
