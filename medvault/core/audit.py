@@ -43,6 +43,12 @@ class AuditAction(enum.StrEnum):
     DRAFT_RESTORE = "draft_restore"
     DRAFT_DISCARD = "draft_discard"
     SETTINGS_CHANGE = "settings_change"
+    # Patient rights: the consent status shown before an export and the user's decision;
+    # a retention term extended by a practitioner.
+    CONSENT_CHECK = "consent_check"
+    RETENTION_EXTEND = "retention_extend"
+    AUDIT_ARCHIVE = "audit_archive"
+    RIGHTS_REVIEW = "rights_review"
 
 
 class Outcome(enum.StrEnum):

@@ -108,6 +108,19 @@ class DiskFullError(KnownError):
     en = "The disk is full; the operation was cancelled and nothing was lost."
 
 
+class DiskWriteError(KnownError):
+    # An I/O error (failing or removed drive, file too large for the filesystem): SQLite rolls
+    # the transaction back, so the vault keeps its previous state.
+    fr = (
+        "Le disque a refusé une lecture ou une écriture (support défectueux ou retiré, fichier "
+        "trop grand pour ce disque) ; l'opération a été annulée, le coffre est inchangé."
+    )
+    en = (
+        "The disk refused a read or a write (failing or removed drive, file too large for this "
+        "disk); the operation was cancelled and the vault was not changed."
+    )
+
+
 class VaultLockedError(KnownError):
     fr = "La session est verrouillée ; déverrouillez-la pour continuer."
     en = "The session is locked; unlock it to continue."

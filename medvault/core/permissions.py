@@ -30,6 +30,8 @@ class Permission(enum.Enum):
     KEYS_ROTATE = ("keys_rotate", Area.SYSTEM)
     VAULT_CHECK = ("vault_check", Area.SYSTEM)
     AUDIT_READ = ("audit_read", Area.SYSTEM)
+    # Setting the audit retention period and moving old records into the archive.
+    AUDIT_RETENTION = ("audit_retention", Area.SYSTEM)
     BACKUP_CREATE = ("backup_create", Area.SYSTEM)
     BACKUP_RESTORE = ("backup_restore", Area.SYSTEM)
     PATIENT_READ = ("patient_read", Area.ADMINISTRATIVE)
@@ -43,6 +45,13 @@ class Permission(enum.Enum):
     CLINICAL_WRITE = ("clinical_write", Area.CLINICAL)
     CLINICAL_DOCUMENT_READ = ("clinical_document_read", Area.CLINICAL)
     CLINICAL_DOCUMENT_WRITE = ("clinical_document_write", Area.CLINICAL)
+    # Patient rights: consents (recorded at the desk too), the retention review, exports of a
+    # file on request (its clinical parts need CLINICAL_EXPORT as well).
+    CONSENT_READ = ("consent_read", Area.ADMINISTRATIVE)
+    CONSENT_WRITE = ("consent_write", Area.ADMINISTRATIVE)
+    PATIENT_EXPORT = ("patient_export", Area.ADMINISTRATIVE)
+    CLINICAL_EXPORT = ("clinical_export", Area.CLINICAL)
+    RETENTION_REVIEW = ("retention_review", Area.CLINICAL)
     # One's own unsaved edits; each draft also needs the write permission of its area.
     OWN_DRAFTS = ("own_drafts", Area.SYSTEM)
     # Reading the lock delay that applies to one's own session; changing the delays of all.
@@ -86,6 +95,9 @@ RECEPTIONIST_ALLOWED = (
     Permission.APPOINTMENT_WRITE,
     Permission.ADMIN_DOCUMENT_READ,
     Permission.ADMIN_DOCUMENT_WRITE,
+    Permission.CONSENT_READ,
+    Permission.CONSENT_WRITE,
+    Permission.PATIENT_EXPORT,
     Permission.BACKUP_CREATE,
     Permission.OWN_DRAFTS,
     Permission.OWN_SESSION,

@@ -7,10 +7,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from medvault.core.errors import KnownError
 from medvault.gui.agenda_window import AgendaWindow
+from medvault.gui.audit_window import AuditWindow
 from medvault.gui.backup_actions import BackupActions
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.lock_settings_dialog import LockSettingsDialog
+from medvault.gui.messages import language
+from medvault.gui.retention_window import RetentionWindow
 from medvault.gui.settings_dialog import SettingsDialog
 from medvault.gui.settings_store import SettingsStore
 from medvault.gui.users_dialog import UsersDialog
@@ -41,6 +45,16 @@ class MainMenu(QObject):
         if UsersDialog.available_to(session):
             self.users_action = self._add(menu, "users_action", self.tr("Utilisateurs…"), "")
             self.users_action.triggered.connect(self._on_users_action_triggered)
+        self.audit_action: QAction | None = None
+        if AuditWindow.available_to(session):
+            self.audit_action = self._add(menu, "audit_action", self.tr("Journal d'audit…"), "")
+            self.audit_action.triggered.connect(self._on_audit_action_triggered)
+        self.retention_action: QAction | None = None
+        if RetentionWindow.available_to(session):
+            self.retention_action = self._add(
+                menu, "retention_action", self.tr("Conservation des dossiers…"), ""
+            )
+            self.retention_action.triggered.connect(self._on_retention_action_triggered)
         self.lock_settings_action: QAction | None = None
         if LockSettingsDialog.available_to(session):
             self.lock_settings_action = self._add(
@@ -96,6 +110,18 @@ class MainMenu(QObject):
 
     def _on_users_action_triggered(self) -> None:
         self._keep(UsersDialog(self._session, dialogs=self._dialogs, parent=self._window))
+
+    def _on_audit_action_triggered(self) -> None:
+        try:
+            window = AuditWindow(self._session, self._dialogs, parent=self._window)
+        except KnownError as error:
+            self._dialogs.warn(self.tr("Journal d'audit"), error.message(language()))
+            return
+        self._keep(window)
+
+    def _on_retention_action_triggered(self) -> None:
+        window = RetentionWindow(self._session, self._dialogs)
+        self._keep(window)
 
     def _on_lock_settings_action_triggered(self) -> None:
         dialog = LockSettingsDialog(self._session, parent=self._window)

@@ -23,10 +23,12 @@ from medvault.core.patient import Patient, Sex
 from medvault.gui.appointments_tab import AppointmentsTab
 from medvault.gui.clinical_allergy_banner import AllergyBanner
 from medvault.gui.clinical_tabs import ClinicalTabs
+from medvault.gui.consent_tab import ConsentTab
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.documents_tab import DocumentsTab
 from medvault.gui.editor_drafts import PendingDraft
 from medvault.gui.messages import language
+from medvault.gui.patient_access_tab import PatientAccessTab
 from medvault.gui.patient_identity_form import PatientIdentityForm
 from medvault.gui.unsaved_changes import UnsavedEditor, may_leave
 from medvault.gui.widgets import title_label
@@ -147,6 +149,9 @@ class PatientFileWindow(QWidget):
             self.tabs.addTab(
                 self._documents_tab(patient.id, "clinical"), self.tr("Documents médicaux")
             )
+        self.tabs.addTab(ConsentTab(session, patient.id, dialogs), self.tr("Consentements"))
+        if PatientAccessTab.available_to(session):
+            self.tabs.addTab(PatientAccessTab(session, patient.id), self.tr("Accès au dossier"))
 
     def _documents_tab(self, patient_id: int, kind: str) -> DocumentsTab:
         tab = DocumentsTab(self._session, patient_id, kind, self._dialogs)

@@ -1,5 +1,6 @@
 """The users screen (practitioners only): list accounts, add one, give a new one-time password,
-disable one, and rotate the vault keys after a departure."""
+disable one, and rotate the vault keys after a departure. It also flags accounts unused for a
+while and reminds the practitioner, once a year, to review who may open the vault."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -26,16 +29,22 @@ from PySide6.QtWidgets import (
 
 from medvault.core.errors import KnownError
 from medvault.core.permissions import Permission, Role
+from medvault.core.rights_review import MAX_UNUSED_DAYS, MIN_UNUSED_DAYS, RightsReviewStatus
 from medvault.core.users import User
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import role_label
 from medvault.gui.settings_store import interface_language
-from medvault.gui.widgets import SUCCESS_STYLE, message_label
+from medvault.gui.widgets import SUCCESS_STYLE, WARNING_STYLE, message_label
 from medvault.services.key_rotation import rotate_keys
+from medvault.services.rights_review import (
+    record_rights_review,
+    rights_review_status,
+    set_unused_days,
+)
 from medvault.services.session import Session
 from medvault.services.users import add_user, disable_user, list_users, reset_password
 
-_COLUMNS = 6
+_COLUMNS = 7
 
 
 class UsersDialog(QDialog):
@@ -49,6 +58,7 @@ class UsersDialog(QDialog):
         self._session = session
         self._dialogs = dialogs
         self._users: list[User] = []
+        self._unused_days: int | None = None
         self.setObjectName("users_dialog")
         self.setWindowTitle(self.tr("Utilisateurs du coffre"))
 
@@ -62,6 +72,7 @@ class UsersDialog(QDialog):
                 self.tr("Actif"),
                 self.tr("Mot de passe à changer"),
                 self.tr("Dernière connexion"),
+                self.tr("À revoir"),
             ]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -98,20 +109,25 @@ class UsersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
+        layout.addWidget(self._review_box())
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self._add_box())
         layout.addWidget(self.error_label)
         layout.addWidget(self.status_label)
         layout.addWidget(close)
-        self.resize(820, 560)
+        self.resize(900, 680)
+        self._connect()
+        self._reload()  # list_users refuses (and audits) a profile without USERS_LIST
 
+    def _connect(self) -> None:
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.disable_button.clicked.connect(self._on_disable_button_clicked)
         self.rotate_button.clicked.connect(self._on_rotate_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self._reload()  # list_users refuses (and audits) a profile without USERS_LIST
+        self.review_done_button.clicked.connect(self._on_review_done_button_clicked)
+        self.unused_days_spin.editingFinished.connect(self._on_unused_days_spin_editing_finished)
 
     @property
     def session(self) -> Session:
@@ -126,6 +142,63 @@ class UsersDialog(QDialog):
         button = QPushButton(text)
         button.setObjectName(name)
         return button
+
+    def _review_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Revue des droits"))
+        self.review_label = QLabel()
+        self.review_label.setObjectName("review_label")
+        self.review_label.setWordWrap(True)
+        self.review_done_button = self._button(
+            "review_done_button", self.tr("Revue effectuée aujourd'hui")
+        )
+        self.review_done_button.setToolTip(
+            self.tr(
+                "Après avoir vérifié que chaque compte actif correspond à une personne présente "
+                "et au bon profil."
+            )
+        )
+        self.unused_days_spin = QSpinBox()
+        self.unused_days_spin.setObjectName("unused_days_spin")
+        self.unused_days_spin.setRange(MIN_UNUSED_DAYS, MAX_UNUSED_DAYS)
+        self.unused_days_spin.setSuffix(self.tr(" jours"))
+        top = QHBoxLayout()
+        top.addWidget(self.review_label, 1)
+        top.addWidget(self.review_done_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(self.tr("Signaler les comptes inutilisés depuis")))
+        bottom.addWidget(self.unused_days_spin)
+        bottom.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addLayout(top)
+        column.addLayout(bottom)
+        return box
+
+    def _show_review(self, status: RightsReviewStatus | None) -> None:
+        self.review_label.setStyleSheet(WARNING_STYLE if status and status.review_due else "")
+        if status is None:
+            self.review_label.setText("")
+            return
+        if status.last_review_at:
+            text = self.tr("Dernière revue des droits : {date}.").format(
+                date=self._when(status.last_review_at).split(" ")[0]
+            )
+        else:
+            text = self.tr("Aucune revue des droits enregistrée.")
+        if status.review_due:
+            text += " " + self.tr(
+                "Une revue annuelle est due : vérifiez chaque compte et son profil, désactivez "
+                "ceux qui ne servent plus, puis indiquez que la revue est faite."
+            )
+        unused = status.unused_logins
+        if unused:
+            text += " " + self.tr("{count} compte(s) inutilisé(s) à examiner.").format(
+                count=len(unused)
+            )
+        self.review_label.setText(text)
+        self._unused_days = status.unused_days
+        self.unused_days_spin.blockSignals(True)
+        self.unused_days_spin.setValue(status.unused_days)
+        self.unused_days_spin.blockSignals(False)
 
     def _add_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Ajouter un utilisateur"))
@@ -156,8 +229,14 @@ class UsersDialog(QDialog):
     # -- table ----------------------------------------------------------------------------------
     def _reload(self) -> None:
         self._users = list_users(self._session)
+        status = rights_review_status(self._session) if self.available_to(self._session) else None
+        unused = set(status.unused_logins) if status else set()
+        self._show_review(status)
         self.table.setRowCount(len(self._users))
         yes, no = self.tr("oui"), self.tr("non")
+        flag = self.tr("inutilisé depuis plus de {days} j").format(
+            days=status.unused_days if status else ""
+        )
         for row, user in enumerate(self._users):
             cells = (
                 user.login,
@@ -166,6 +245,7 @@ class UsersDialog(QDialog):
                 yes if user.active else no,
                 yes if user.must_change_password else no,
                 self._when(user.last_login_at),
+                flag if user.login in unused else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -203,7 +283,7 @@ class UsersDialog(QDialog):
         self._update_buttons()
 
     # -- actions --------------------------------------------------------------------------------
-    def _run(self, action: Callable[[], None]) -> bool:
+    def _run(self, action: Callable[[], object]) -> bool:
         """Run a service call; a known error goes to the error label in plain words."""
         self.error_label.clear()
         self.status_label.clear()
@@ -224,6 +304,18 @@ class UsersDialog(QDialog):
             ).format(login=login),
             password,
         )
+
+    def _on_review_done_button_clicked(self) -> None:
+        if self._run(lambda: record_rights_review(self._session)):
+            self._run(self._reload)
+            self.status_label.setText(self.tr("Revue des droits enregistrée."))
+
+    def _on_unused_days_spin_editing_finished(self) -> None:
+        days = self.unused_days_spin.value()
+        if days == self._unused_days:
+            return  # focus left the field without a change: nothing to record
+        if self._run(lambda: set_unused_days(self._session, days)):
+            self._run(self._reload)
 
     def _on_add_button_clicked(self) -> None:
         login = self.login_edit.text().strip()

@@ -6,6 +6,7 @@ session (main window, patient files, agenda...) are imported just after, while t
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ SESSION_MODULES = (
     "medvault.gui.main_window",
     "medvault.gui.change_password_dialog",
     "medvault.gui.draft_offer",
+    "medvault.gui.housekeeping",
     "medvault.gui.secure_clipboard",
     "medvault.gui.system_lock_signals",
 )
@@ -123,6 +125,7 @@ class VaultController(QObject):
 
     def _show_main_window(self, session: Session) -> None:
         from medvault.gui.draft_offer import offer_drafts, reopen_files
+        from medvault.gui.housekeeping import archive_expired_audit
         from medvault.gui.secure_clipboard import SecureClipboard
         from medvault.gui.system_lock_signals import SystemLockSignals
 
@@ -150,6 +153,8 @@ class VaultController(QObject):
             reopen_files(window, self._locked_files)
         self._locked_login, self._locked_files = None, []
         offer_drafts(window, session, window.dialogs)
+        # After the window shows and the drafts question: the user is not kept waiting.
+        QTimer.singleShot(0, partial(archive_expired_audit, session))
 
     def _on_system_lock_lock_requested(self, _reason: str) -> None:
         if self.main_window is not None:

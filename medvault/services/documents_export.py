@@ -26,7 +26,7 @@ from medvault.services.session import Session
 from medvault.storage.file_shredder import fsync_directory, shred_file
 
 
-def _place_without_overwrite(temp: Path, target: Path) -> None:
+def place_without_overwrite(temp: Path, target: Path) -> None:
     """Give the finished temp file its final name unless that name is taken."""
     if os.name == "nt":
         os.rename(temp, target)  # refuses an existing target on Windows
@@ -71,7 +71,7 @@ def _discard(temp: Path) -> None:
             temp.unlink()
 
 
-def _os_error(exc: OSError) -> KnownError:
+def export_os_error(exc: OSError) -> KnownError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError()
     return ExportTargetError()
@@ -89,7 +89,7 @@ def export(session: Session, kind: DocumentKind, document_id: int, target: Path)
     try:
         temp = _write_temp(session, info, folder)
     except OSError as exc:
-        raise _os_error(exc) from None
+        raise export_os_error(exc) from None
     event = AuditEvent(
         AuditAction.EXPORT,
         documents_ops.area_of(kind),
@@ -101,12 +101,12 @@ def export(session: Session, kind: DocumentKind, document_id: int, target: Path)
         # The audit record and the file appear together: if either fails, neither stays.
         with session.admin_transaction():
             session.audit(event)
-            _place_without_overwrite(temp, target)
+            place_without_overwrite(temp, target)
             placed = True
     except FileExistsError:
         raise ExportTargetExistsError() from None
     except OSError as exc:
-        raise _os_error(exc) from None
+        raise export_os_error(exc) from None
     except BaseException:
         if placed:
             _discard(target)

@@ -154,11 +154,11 @@ def unlock(
     except BaseException:
         session.abandon()  # keys wiped, lock released, nothing more written
         raise
-    _complete_merges(session)
+    _housekeeping(session)
     return session
 
 
-def _complete_merges(session: Session) -> None:
+def _housekeeping(session: Session) -> None:
     """A practitioner's login finishes the clinical half of reception's merges. A failure here
     must not refuse the login: the next practitioner login tries again."""
     if not session.has_clinical_access or session.must_change_password:

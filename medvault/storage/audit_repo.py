@@ -4,13 +4,24 @@ service's change and its audit record commit or roll back together."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
-from medvault.core.audit import AuditEvent, AuditRecord, ChainHead, chain_mac, genesis_mac
+from medvault.core.audit import (
+    AuditAction,
+    AuditEvent,
+    AuditRecord,
+    ChainHead,
+    chain_mac,
+    genesis_mac,
+)
+from medvault.core.audit_query import AuditCursor, AuditEntry, AuditFilter
+from medvault.core.audit_retention import ArchivedRange
 from medvault.core.permissions import Role
 from medvault.core.secrets import SecretKey
 from medvault.storage.database import Connection, mapped_errors
 
 _COLUMNS = "seq, ts, user_login, role, action, area, patient_id, target, outcome, mac"
+_Table = Literal["audit_log", "audit_archive"]
 
 
 def read_head(conn: Connection) -> ChainHead | None:
@@ -88,13 +99,12 @@ def _row_to_record(row: tuple[object, ...]) -> AuditRecord:
     )
 
 
-def iter_records(conn: Connection, batch: int = 1000) -> Iterator[AuditRecord]:
-    """Every record in stored (rowid) order, in batches to keep memory flat on long logs."""
+def _iter_table(conn: Connection, table: _Table, batch: int) -> Iterator[AuditRecord]:
     last_rowid = 0
     while True:
         with mapped_errors("admin.db"):
             rows = conn.execute(
-                f"SELECT rowid, {_COLUMNS} FROM audit_log WHERE rowid > ? "  # noqa: S608
+                f"SELECT rowid, {_COLUMNS} FROM {table} WHERE rowid > ? "  # noqa: S608
                 "ORDER BY rowid LIMIT ?",
                 (last_rowid, batch),
             ).fetchall()
@@ -105,6 +115,23 @@ def iter_records(conn: Connection, batch: int = 1000) -> Iterator[AuditRecord]:
             yield _row_to_record(tuple(row[1:]))
 
 
+def iter_archived(conn: Connection, batch: int = 1000) -> Iterator[AuditRecord]:
+    """The archive segment in stored (rowid) order."""
+    return _iter_table(conn, "audit_archive", batch)
+
+
+def iter_live(conn: Connection, batch: int = 1000) -> Iterator[AuditRecord]:
+    """The live log in stored (rowid) order."""
+    return _iter_table(conn, "audit_log", batch)
+
+
+def iter_records(conn: Connection, batch: int = 1000) -> Iterator[AuditRecord]:
+    """The whole chain in stored order: the archive segment, then the live log, in batches to
+    keep memory flat on long logs. Archiving moves records without changing the chain."""
+    yield from iter_archived(conn, batch)
+    yield from iter_live(conn, batch)
+
+
 def recent(conn: Connection, limit: int = 100) -> list[AuditRecord]:
     with mapped_errors("admin.db"):
         rows = conn.execute(
@@ -112,3 +139,143 @@ def recent(conn: Connection, limit: int = 100) -> list[AuditRecord]:
             (limit,),
         ).fetchall()
     return [_row_to_record(tuple(r)) for r in rows]
+
+
+# -- the audit viewer: filtered pages, newest first, over the live log then the archive --------
+def _seq_at(conn: Connection, query: str, value: str, tables: tuple[_Table, _Table]) -> int | None:
+    for table in tables:
+        with mapped_errors("admin.db"):
+            (seq,) = conn.execute(query.format(table=table), (value,)).fetchone()
+        if seq is not None:
+            return int(seq)
+    return None
+
+
+def resolve_cursor(conn: Connection, audit_filter: AuditFilter) -> AuditCursor:
+    """The seq range a filter's dates cover, found once through the ts indexes; pages then walk
+    seq (the primary key or a (criterion, seq) index) instead of sorting by date."""
+    lowest = highest = None
+    since, until = audit_filter.since_ts, audit_filter.until_ts
+    if since is not None:
+        # The archive holds the smaller seqs: the first match there is the lowest.
+        lowest = _seq_at(
+            conn,
+            "SELECT min(seq) FROM {table} WHERE ts >= ?",
+            since,
+            ("audit_archive", "audit_log"),
+        )
+        if lowest is None:
+            return AuditCursor(audit_filter, 1, 0)
+    if until is not None:
+        highest = _seq_at(
+            conn,
+            "SELECT max(seq) FROM {table} WHERE ts < ?",
+            until,
+            ("audit_log", "audit_archive"),
+        )
+        if highest is None:
+            return AuditCursor(audit_filter, 1, 0)
+    return AuditCursor(audit_filter, lowest, highest)
+
+
+def _where(cursor: AuditCursor) -> tuple[str, list[object]]:
+    audit_filter = cursor.audit_filter
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, value in (
+        ("user_login", audit_filter.user_login),
+        ("patient_id", audit_filter.patient_id),
+        ("action", audit_filter.action),
+        ("outcome", audit_filter.outcome),
+    ):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    # "+ts": exact date bounds, without letting the planner sort a date range by seq.
+    for clause, value in (("+ts >= ?", audit_filter.since_ts), ("+ts < ?", audit_filter.until_ts)):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    for clause, bound in (
+        ("seq >= ?", cursor.lowest_seq),
+        ("seq <= ?", cursor.highest_seq),
+        ("seq < ?", cursor.before_seq),
+    ):
+        if bound is not None:
+            clauses.append(clause)
+            params.append(bound)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def find_page(conn: Connection, cursor: AuditCursor, limit: int) -> list[AuditEntry]:
+    """Up to `limit` records matching the cursor's filter, newest first, after the cursor."""
+    if cursor.empty or limit <= 0:
+        return []
+    where, params = _where(cursor)
+    found: list[AuditEntry] = []
+    for table, archived in (("audit_log", False), ("audit_archive", True)):
+        wanted = limit - len(found)
+        if wanted <= 0:
+            break
+        with mapped_errors("admin.db"):
+            rows = conn.execute(
+                f"SELECT {_COLUMNS} FROM {table}{where} ORDER BY seq DESC LIMIT ?",  # noqa: S608
+                (*params, wanted),
+            ).fetchall()
+        found.extend(AuditEntry(_row_to_record(tuple(r)), archived) for r in rows)
+    return found
+
+
+# -- retention: moving old records into the archive ------------------------------------------
+def archived_range(conn: Connection) -> ArchivedRange | None:
+    """The archive's extent (first seq, last seq and its MAC); None while it is empty."""
+    with mapped_errors("admin.db"):
+        first = conn.execute("SELECT min(seq) FROM audit_archive").fetchone()[0]
+        last = conn.execute(
+            "SELECT seq, mac FROM audit_archive ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+    if first is None or last is None:
+        return None
+    return ArchivedRange(int(first), int(last[0]), bytes(last[1]))
+
+
+def archive_older_than(conn: Connection, cutoff_ts: str) -> ArchivedRange | None:
+    """Move the oldest records, up to the first one stamped at or after `cutoff_ts`, into the
+    archive, unchanged. Only a prefix of the live log moves, so stored order stays chain order.
+    Runs in the caller's transaction; None when nothing is old enough."""
+    with mapped_errors("admin.db"):
+        (bound,) = conn.execute(
+            "SELECT min(seq) FROM audit_log WHERE ts >= ?", (cutoff_ts,)
+        ).fetchone()
+        if bound is None:
+            (last,) = conn.execute("SELECT max(seq) FROM audit_log").fetchone()
+            bound = None if last is None else int(last) + 1
+        if bound is None:
+            return None
+        first, last, count = conn.execute(
+            "SELECT min(seq), max(seq), count(*) FROM audit_log WHERE seq < ?", (bound,)
+        ).fetchone()
+        if not count:
+            return None
+        conn.execute(
+            f"INSERT INTO audit_archive ({_COLUMNS}) "  # noqa: S608
+            f"SELECT {_COLUMNS} FROM audit_log WHERE seq < ? ORDER BY seq",
+            (bound,),
+        )
+        conn.execute("DELETE FROM audit_log WHERE seq < ?", (bound,))
+        (mac,) = conn.execute("SELECT mac FROM audit_archive WHERE seq = ?", (last,)).fetchone()
+    return ArchivedRange(int(first), int(last), bytes(mac))
+
+
+def latest_checkpoint(conn: Connection) -> AuditRecord | None:
+    """The newest archive checkpoint record, live log first (where it is written)."""
+    for table in ("audit_log", "audit_archive"):
+        with mapped_errors("admin.db"):
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM {table} WHERE action = ? "  # noqa: S608
+                "ORDER BY seq DESC LIMIT 1",
+                (AuditAction.AUDIT_ARCHIVE.value,),
+            ).fetchone()
+        if row is not None:
+            return _row_to_record(tuple(row))
+    return None

@@ -27,7 +27,7 @@ from medvault.core.backup_errors import (
     BackupFileExistsError,
     BackupFolderUnavailableError,
 )
-from medvault.core.errors import DiskFullError
+from medvault.core.errors import DiskFullError, DiskWriteError
 
 _BLOCK = 512
 _CHUNK = 1024 * 1024
@@ -166,6 +166,8 @@ def _fsync_dir(directory: Path) -> None:
 def _os_error(exc: OSError) -> Exception:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError()
+    if exc.errno in (errno.EFBIG, errno.EIO):  # a FAT drive's 4 GiB limit, a failing drive
+        return DiskWriteError()
     return BackupFolderUnavailableError()
 
 

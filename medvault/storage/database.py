@@ -16,6 +16,7 @@ from medvault.core.errors import (
     DatabaseDamagedError,
     DatabaseKeyMismatchError,
     DiskFullError,
+    DiskWriteError,
     MedVaultError,
     VaultExistsError,
     VaultInUseError,
@@ -55,6 +56,8 @@ def map_error(exc: dbapi2.Error, file_label: str = "") -> MedVaultError:
     primary = code & 0xFF if isinstance(code, int) else None
     if primary == dbapi2.SQLITE_FULL:
         return DiskFullError()
+    if primary == dbapi2.SQLITE_IOERR:
+        return DiskWriteError()
     if primary in (dbapi2.SQLITE_BUSY, dbapi2.SQLITE_LOCKED):
         return VaultInUseError()
     if primary in (dbapi2.SQLITE_CORRUPT, dbapi2.SQLITE_NOTADB):

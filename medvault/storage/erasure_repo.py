@@ -15,6 +15,7 @@ _CLINICAL_TABLES = (
     "vaccinations",
     "consultations",
     "drafts",
+    "retention_extensions",
 )
 
 

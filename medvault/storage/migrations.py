@@ -14,10 +14,13 @@ from medvault.storage.schema import (
     admin_003_appointments,
     admin_004_documents,
     admin_005_drafts,
+    admin_006_audit_archive,
+    admin_007_consents,
     clinical_001_meta,
     clinical_002_record,
     clinical_003_documents,
     clinical_004_drafts,
+    clinical_005_retention,
 )
 
 ADMIN_MIGRATIONS: tuple[Migration, ...] = (
@@ -26,6 +29,8 @@ ADMIN_MIGRATIONS: tuple[Migration, ...] = (
     admin_003_appointments.MIGRATION,
     admin_004_documents.MIGRATION,
     admin_005_drafts.MIGRATION,
+    admin_006_audit_archive.MIGRATION,
+    admin_007_consents.MIGRATION,
 )
 
 CLINICAL_MIGRATIONS: tuple[Migration, ...] = (
@@ -33,6 +38,7 @@ CLINICAL_MIGRATIONS: tuple[Migration, ...] = (
     clinical_002_record.MIGRATION,
     clinical_003_documents.MIGRATION,
     clinical_004_drafts.MIGRATION,
+    clinical_005_retention.MIGRATION,
 )
 
 

@@ -298,6 +298,174 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <location filename="../../medvault/gui/audit_window.py" line="+65"/>
+        <source>Journal d&apos;audit — medvault</source>
+        <translation>Audit log — medvault</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vérifier l&apos;intégrité</source>
+        <translation>Verify integrity</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporter la vue en CSV…</source>
+        <translation>Export this view as CSV…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Le fichier CSV contient des numéros et des codes (identifiants, n° de dossier, actions), jamais de nom de patient ni de contenu médical.</source>
+        <translation>The CSV file contains numbers and codes (logins, file numbers, actions), never a patient name or any medical content.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Journal d&apos;audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Filtres</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(tous)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>n° de dossier</source>
+        <translation>file no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tout afficher</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N° patient</source>
+        <translation>Patient no.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Conservation du journal</source>
+        <translation>Log retention</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> mois</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archiver les enregistrements anciens</source>
+        <translation>Archive old entries</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Garder dans le journal courant</source>
+        <translation>Keep in the current log</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Journal intègre : {count} enregistrements vérifiés.</source>
+        <translation>Log intact: {count} entries verified.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Journal altéré : {reason}</source>
+        <translation>Log altered: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Archive : enregistrements n°{first} à n°{last}, conservés dans le coffre et ses sauvegardes, vérifiés avec le journal.</source>
+        <translation>Archive: entries no. {first} to no. {last}, kept in the vault and its backups, verified with the log.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aucun enregistrement archivé pour l&apos;instant.</source>
+        <translation>No entries archived yet.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Exporter le journal d&apos;audit (CSV, sans nom de patient)</source>
+        <translation>Export the audit log (CSV, no patient names)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} enregistrements exportés dans {name}.</source>
+        <translation>{count} entries exported to {name}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Durée de conservation enregistrée : {months} mois.</source>
+        <translation>Retention period saved: {months} months.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Archiver le journal</source>
+        <translation>Archive the log</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Déplacer dans l&apos;archive les enregistrements plus anciens que la durée de conservation ? Ils restent dans le coffre et dans les sauvegardes, et sont toujours vérifiés ; rien n&apos;est effacé.</source>
+        <translation>Move entries older than the retention period into the archive? They stay in the vault and in the backups, and are still verified; nothing is erased.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Aucun enregistrement assez ancien à archiver.</source>
+        <translation>No entries old enough to archive.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} enregistrements déplacés dans l&apos;archive.</source>
+        <translation>{count} entries moved to the archive.</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <location filename="../../medvault/gui/backup_actions.py" line="+54"/>
@@ -680,6 +848,145 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <location line="+3"/>
         <source>Après une panne ou un vol : la sauvegarde devient un nouveau coffre.</source>
         <translation>After a breakdown or theft: the backup becomes a new vault.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <location filename="../../medvault/gui/consent_tab.py" line="+48"/>
+        <source>Partage avec un confrère ou un tiers</source>
+        <translation>Sharing with a colleague or a third party</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Télésanté (téléconsultation, téléexpertise)</source>
+        <translation>Telehealth (teleconsultation, tele-expertise)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recherche</source>
+        <translation>Research</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dossier médical partagé (Mon espace santé)</source>
+        <translation>Shared medical record (Mon espace santé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Autre</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accord</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refus</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrait</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Oral (noté au moment)</source>
+        <translation>Verbal (noted at the time)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Formulaire signé</source>
+        <translation>Signed form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Électronique (courriel, formulaire en ligne)</source>
+        <translation>Electronic (email, online form)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Par le représentant légal</source>
+        <translation>By the legal representative</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Un retrait est un nouvel enregistrement daté : l&apos;historique reste visible. Ces informations sont visibles par l&apos;accueil : n&apos;y notez aucun détail médical.</source>
+        <translation>A withdrawal is a new dated entry: the history stays visible. This information is visible to reception: do not note any medical details here.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+44"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+42"/>
+        <source>Objet</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+43"/>
+        <source>Décision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+45"/>
+        <source>Recueil</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+45"/>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+46"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Ex. Dr Lefèvre, cardiologue</source>
+        <translation>e.g. Dr Lefèvre, cardiologist</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Préparer un retrait</source>
+        <translation>Prepare a withdrawal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remplit le formulaire pour retirer le consentement sélectionné.</source>
+        <translation>Fills in the form to withdraw the selected consent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporter le dossier (demande du patient)…</source>
+        <translation>Export the file (patient request)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nouvel enregistrement</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Consentements</source>
+        <translation>Consents</translation>
     </message>
 </context>
 <context>
@@ -1314,7 +1621,7 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>MainMenu</name>
     <message>
-        <location filename="../../medvault/gui/main_menu.py" line="+36"/>
+        <location filename="../../medvault/gui/main_menu.py" line="+40"/>
         <source>&amp;Cabinet</source>
         <translation>&amp;Practice</translation>
     </message>
@@ -1329,7 +1636,17 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Users…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Journal d&apos;audit…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Conservation des dossiers…</source>
+        <translation>File retention…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Verrouillage automatique…</source>
         <translation>Automatic lock…</translation>
     </message>
@@ -1343,6 +1660,11 @@ Reception: {desk_login} / {desk_password}</translation>
         <source>Agenda — medvault</source>
         <translation>Calendar — medvault</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>Journal d&apos;audit</source>
+        <translation>Audit log</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1353,18 +1675,18 @@ Reception: {desk_login} / {desk_password}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Nouveau patient</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Rechercher</source>
         <translation>Search</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Verrouiller / Lock</source>
         <translation>Lock</translation>
     </message>
@@ -1379,12 +1701,12 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Lock the vault (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>Rechercher un patient (Ctrl+F)</source>
         <translation>Search for a patient (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>(code de secours)</source>
         <translation>(recovery code)</translation>
     </message>
@@ -1449,16 +1771,182 @@ Reception: {desk_login} / {desk_password}</translation>
     </message>
 </context>
 <context>
+    <name>PatientAccessTab</name>
+    <message>
+        <location filename="../../medvault/gui/patient_access_tab.py" line="+33"/>
+        <source>Qui a consulté, modifié ou exporté ce dossier, du plus récent au plus ancien (journal d&apos;audit, archive comprise). L&apos;ouverture de cet onglet est elle-même enregistrée.</source>
+        <translation>Who viewed, changed or exported this file, most recent first (audit log, archive included). Opening this tab is itself recorded.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>PatientExportDialog</name>
+    <message>
+        <location filename="../../medvault/gui/patient_export_dialog.py" line="+54"/>
+        <source>Exporter le dossier — medvault</source>
+        <translation>Export the file — medvault</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Le patient ou son représentant légal</source>
+        <translation>The patient or their legal representative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Un tiers (confrère, établissement…)</source>
+        <translation>A third party (colleague, facility…)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Un libellé court, gardé dans le journal d&apos;audit (ex. « Dr Lefevre »).</source>
+        <translation>A short label, kept in the audit log (e.g. “Dr Lefevre”).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Destinataire</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contenu (l&apos;identité est toujours incluse)</source>
+        <translation>Contents (identity is always included)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents administratifs</source>
+        <translation>Administrative documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Antécédents</source>
+        <translation>Medical history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allergies et intolérances</source>
+        <translation>Allergies and intolerances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traitements</source>
+        <translation>Treatments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultations et constantes</source>
+        <translation>Consultations and vital signs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents médicaux</source>
+        <translation>Medical documents</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporter le dossier du patient</source>
+        <translation>Export the patient file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un seul fichier chiffré (ZIP AES-256) : un PDF lisible, le dossier au format FHIR R4 et les documents d&apos;origine. Son mot de passe sera affiché une seule fois.</source>
+        <translation>A single encrypted file (AES-256 ZIP): a readable PDF, the record in FHIR R4 format and the original documents. Its password will be shown only once.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Notez ce mot de passe maintenant : il ne sera plus affiché et n&apos;est conservé nulle part. Transmettez-le par un autre moyen que le fichier (par téléphone, SMS ou de vive voix), jamais dans le même courriel ni sur la même clé USB.</source>
+        <translation>Write this password down now: it will not be shown again and is not stored anywhere. Send it by a different channel from the file (by phone, text message or in person), never in the same email or on the same USB stick.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export terminé</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Un accord de partage en vigueur nomme ce destinataire.</source>
+        <translation>A sharing consent in force names this recipient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ATTENTION : un refus ou un retrait de partage est en vigueur pour ce destinataire.</source>
+        <translation>WARNING: a refusal or withdrawal of sharing is in force for this recipient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aucun consentement de partage ne nomme ce destinataire.</source>
+        <translation>No sharing consent names this recipient.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accord</source>
+        <translation>granted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refus</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrait</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Consentements de partage enregistrés :</source>
+        <translation>Recorded sharing consents:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporter quand même vers ce destinataire ?</source>
+        <translation>Export to this recipient anyway?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Consentement au partage</source>
+        <translation>Consent to sharing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enregistrer l&apos;export chiffré</source>
+        <translation>Save the encrypted export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Archive ZIP (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Le fichier {name} a été enregistré ({count} document(s) joint(s)).</source>
+        <translation>The file {name} has been saved ({count} document(s) attached).</translation>
+    </message>
+</context>
+<context>
     <name>PatientFileWindow</name>
     <message>
-        <location filename="../../medvault/gui/patient_file_window.py" line="+51"/>
-        <location line="+124"/>
+        <location filename="../../medvault/gui/patient_file_window.py" line="+53"/>
+        <location line="+127"/>
         <location line="+105"/>
         <source>Dossier patient</source>
         <translation>Patient file</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-199"/>
         <source>Dossier patient — medvault</source>
         <translation>Patient file — medvault</translation>
     </message>
@@ -1483,7 +1971,17 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Medical documents</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>Consentements</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accès au dossier</source>
+        <translation>File access</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Nouveau patient</source>
         <translation>New patient</translation>
     </message>
@@ -1850,16 +2348,16 @@ Reception: {desk_login} / {desk_password}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>ses rendez-vous et son dossier médical</source>
-        <translation>its appointments and medical record</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>ses rendez-vous</source>
-        <translation>its appointments</translation>
+        <source>ses rendez-vous, ses documents et son dossier médical</source>
+        <translation>their appointments, documents and medical record</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>ses rendez-vous et ses documents administratifs (le dossier médical suivra à la prochaine connexion d&apos;un praticien)</source>
+        <translation>their appointments and administrative documents (the medical record will follow at the next practitioner login)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>La fiche n° {kept} est conservée. La fiche n° {merged} y est fusionnée : elle disparaît des recherches et {moved} passent sur la fiche conservée. Cette fusion est inscrite au journal.</source>
         <translation>Record no. {kept} is kept. Record no. {merged} is merged into it: it leaves the searches and {moved} move to the kept record. The merge is recorded in the audit log.</translation>
     </message>
@@ -2026,6 +2524,129 @@ Connectez-vous avec votre identifiant et le mot de passe que vous aviez à la da
         <translation>The vault was restored in {path}.
 
 Log in with your login and the password you had on the date of the backup; medvault will ask you to choose a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionWindow</name>
+    <message>
+        <location filename="../../medvault/gui/retention_window.py" line="+62"/>
+        <source>Conservation des dossiers — medvault</source>
+        <translation>File retention — medvault</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Né(e) le</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compté à partir de</source>
+        <translation>Counted from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Échéance</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prolongé jusqu&apos;au</source>
+        <translation>Extended until</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Conservation des dossiers</source>
+        <translation>File retention</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Un dossier est conservé 20 ans après la dernière consultation (à défaut, après sa création dans le coffre) et, pour un patient mineur à ce moment, au moins jusqu&apos;à ses 28 ans. Les dossiers ci-dessous ont dépassé ce terme : prolongez-les avec un motif ou effacez-les.</source>
+        <translation>A file is kept for 20 years after the last consultation (failing that, after its creation in the vault) and, for a patient who was a minor at that time, at least until their 28th birthday. The files below are past that term: extend them with a reason or erase them.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Motif (obligatoire), ex. suivi en cours</source>
+        <translation>Reason (required), e.g. ongoing follow-up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prolonger</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Effacer le dossier…</source>
+        <translation>Erase the file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dossier sélectionné</source>
+        <translation>Selected file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conserver jusqu&apos;au</source>
+        <translation>Keep until</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Aucun dossier n&apos;a dépassé sa durée de conservation.</source>
+        <translation>No file is past its retention period.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{total} dossiers ont dépassé leur durée de conservation ; les {shown} plus anciens sont affichés.</source>
+        <translation>{total} files are past their retention period; the {shown} oldest are shown.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{total} dossier(s) ont dépassé leur durée de conservation.</source>
+        <translation>{total} file(s) past their retention period.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dernière consultation, {day}</source>
+        <translation>Last consultation, {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Création du dossier, {day}</source>
+        <translation>File created, {day}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Supprimé (corbeille)</source>
+        <translation>Deleted (recycle bin)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Effacer définitivement le dossier de {name} (identité, rendez-vous, documents, dossier médical) ? Le journal d&apos;audit gardera seulement son numéro, la date et le motif « durée de conservation échue ». Les sauvegardes existantes le contiennent encore jusqu&apos;à leur rotation.</source>
+        <translation>Permanently erase the file of {name} (identity, appointments, documents, medical record)? The audit log will keep only its number, the date and the reason “retention period expired”. Existing backups still contain it until they are rotated.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Effacer le dossier</source>
+        <translation>Erase the file</translation>
     </message>
 </context>
 <context>
@@ -2232,29 +2853,29 @@ Log in with your login and the password you had on the date of the backup; medva
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../medvault/gui/users_dialog.py" line="+53"/>
+        <location filename="../../medvault/gui/users_dialog.py" line="+63"/>
         <source>Utilisateurs du coffre</source>
         <translation>Vault users</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+88"/>
+        <location line="+151"/>
         <source>Identifiant</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-150"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+151"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-150"/>
         <source>Actif</source>
         <translation>Active</translation>
     </message>
@@ -2267,6 +2888,11 @@ Log in with your login and the password you had on the date of the backup; medva
         <location line="+1"/>
         <source>Dernière connexion</source>
         <translation>Last login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>À revoir</source>
+        <translation>To review</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2299,7 +2925,52 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
+        <source>Revue des droits</source>
+        <translation>Access rights review</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revue effectuée aujourd&apos;hui</source>
+        <translation>Review done today</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Après avoir vérifié que chaque compte actif correspond à une personne présente et au bon profil.</source>
+        <translation>After checking that every active account belongs to someone currently at the practice and has the right profile.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signaler les comptes inutilisés depuis</source>
+        <translation>Flag accounts unused for</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Dernière revue des droits : {date}.</source>
+        <translation>Last access rights review: {date}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aucune revue des droits enregistrée.</source>
+        <translation>No access rights review recorded.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Une revue annuelle est due : vérifiez chaque compte et son profil, désactivez ceux qui ne servent plus, puis indiquez que la revue est faite.</source>
+        <translation>An annual review is due: check each account and its profile, disable those no longer in use, then mark the review as done.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} compte(s) inutilisé(s) à examiner.</source>
+        <translation>{count} unused account(s) to check.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Ajouter un utilisateur</source>
         <translation>Add a user</translation>
     </message>
@@ -2319,7 +2990,7 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Display name</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>oui</source>
         <translation>yes</translation>
     </message>
@@ -2329,7 +3000,12 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>no</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>inutilisé depuis plus de {days} j</source>
+        <translation>unused for over {days} days</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>jamais</source>
         <translation>never</translation>
     </message>
@@ -2344,7 +3020,12 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>One-time password for “{login}”. It will not be shown again: write it down or select and copy it (Ctrl+C), and hand it to the person directly. They must replace it at their first login.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+10"/>
+        <source>Revue des droits enregistrée.</source>
+        <translation>Access rights review recorded.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Nouveau mot de passe</source>
         <translation>New password</translation>
     </message>
@@ -2580,6 +3261,234 @@ An unexpected error occurred. The technical details were written to the log.</so
         <location line="+1"/>
         <source>Ce rendez-vous chevauche {count} autre(s) rendez-vous ({slots}). Il est enregistré ; déplacez-le si ce n&apos;était pas voulu.</source>
         <translation>This appointment overlaps {count} other appointment(s) ({slots}). It has been saved; move it if this was not intended.</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <location filename="../../medvault/gui/audit_model.py" line="+47"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date et heure</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domaine</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N° patient</source>
+        <translation>Patient no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objet</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archivé</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Création du coffre</source>
+        <translation>Vault creation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connexion</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connexion refusée</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déconnexion</source>
+        <translation>Logout</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verrouillage</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Déverrouillage</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consultation</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Création</source>
+        <translation>Creation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modification</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suppression</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impression</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sauvegarde</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restauration</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ajout d&apos;utilisateur</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Désactivation d&apos;utilisateur</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changement de mot de passe</source>
+        <translation>Password change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nouveau mot de passe provisoire</source>
+        <translation>New one-time password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renouvellement des clés</source>
+        <translation>Key rotation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ouverture par code de secours</source>
+        <translation>Unlock with recovery code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vérification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brouillon enregistré</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brouillon repris</source>
+        <translation>Draft restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brouillon abandonné</source>
+        <translation>Draft discarded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changement de réglage</source>
+        <translation>Setting change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archivage du journal</source>
+        <translation>Log archiving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revue des droits</source>
+        <translation>Access rights review</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Administratif</source>
+        <translation>Administrative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Médical</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Système</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Réussi</source>
+        <translation>Success</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refusé</source>
+        <translation>Denied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>(code de secours)</source>
+        <translation>(recovery code)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>oui</source>
+        <translation>yes</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,12 @@ def test_reception_sees_no_clinical_tab_and_reads_nothing_clinical(
         for kind in CLINICAL_CLASSES:
             assert window.findChildren(kind) == []
         tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-        assert tabs == ["Identité et coordonnées", "Rendez-vous", "Documents administratifs"]
+        assert tabs == [
+            "Identité et coordonnées",
+            "Rendez-vous",
+            "Documents administratifs",
+            "Consentements",
+        ]
         assert window.findChild(QWidget, "clinical_documents_tab") is None
         assert window.clinical_tabs is None
         records = [r for r in audit_repo.iter_records(receptionist.admin_db) if r.seq > before.seq]
@@ -202,6 +207,8 @@ def test_practitioner_gets_the_clinical_tabs_and_the_allergy_banner(
         "Traitements",
         "Vaccinations",
         "Documents médicaux",
+        "Consentements",
+        "Accès au dossier",
     ]
     assert window.allergy_banner is not None
     assert not window.allergy_banner.isVisible()
