@@ -24,11 +24,15 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTabWidge
 from medvault.core.kdf import Argon2Params, KdfProfile
 from medvault.gui.agenda_window import AgendaWindow
 from medvault.gui.app import install_translations
+from medvault.gui.audit_window import AuditWindow
 from medvault.gui.dialogs import Button, Dialogs
 from medvault.gui.first_run_wizard import FirstRunWizard
+from medvault.gui.lock_settings_dialog import LockSettingsDialog
 from medvault.gui.login_window import LoginWindow
 from medvault.gui.main_window import MainWindow
+from medvault.gui.patient_export_dialog import PatientExportDialog
 from medvault.gui.patient_file_window import open_patient_file
+from medvault.gui.retention_window import RetentionWindow
 from medvault.gui.users_dialog import UsersDialog
 from medvault.gui.vault_controller import VaultController
 from medvault.services import patients_search
@@ -122,6 +126,10 @@ def main(out: Path, english: bool = False) -> int:
             _save(agenda, out, f"30_agenda_{tag}")
             if UsersDialog.available_to(session):
                 _save(UsersDialog(session, dialogs=dialogs), out, "40_users")
+                _save(LockSettingsDialog(session), out, "41_lock_settings")
+                _save(AuditWindow(session, dialogs), out, "42_audit")
+                _save(RetentionWindow(session, dialogs), out, "43_retention")
+            _save(PatientExportDialog(session, first, dialogs), out, f"44_export_{tag}")
             main_window.close()
             session.close()
         _lock_sequence(app, vault, config, out)
