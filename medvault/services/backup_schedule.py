@@ -97,7 +97,22 @@ def run_scheduled_backup(
             with contextlib.suppress(OSError):
                 path.unlink()
                 deleted.append(path)
+    _remove_stale_temp_files(folder, slug, now)
     return ScheduledBackup(result, tuple(deleted))
+
+
+STALE_TEMP_AGE = timedelta(hours=6)
+
+
+def _remove_stale_temp_files(folder: Path, slug: str, now: datetime) -> None:
+    """A backup interrupted by a crash or a power cut leaves its temp file (encrypted, never
+    under a final name): this practice's ones older than a few hours are removed."""
+    with contextlib.suppress(OSError):
+        for path in folder.glob(f".{slug}-*.mvbackup.*.tmp"):
+            with contextlib.suppress(OSError):
+                modified = datetime.fromtimestamp(path.stat().st_mtime, tz=now.tzinfo)
+                if path.is_file() and now - modified > STALE_TEMP_AGE:
+                    path.unlink()
 
 
 def _parse_time(value: str | None) -> datetime | None:

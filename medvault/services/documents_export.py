@@ -20,7 +20,7 @@ from medvault.core.documents import (
     ExportTargetError,
     ExportTargetExistsError,
 )
-from medvault.core.errors import DiskFullError, KnownError
+from medvault.core.errors import DiskFullError, DiskWriteError, KnownError
 from medvault.services import documents_ops
 from medvault.services.session import Session
 from medvault.storage.file_shredder import fsync_directory, shred_file
@@ -74,6 +74,8 @@ def _discard(temp: Path) -> None:
 def export_os_error(exc: OSError) -> KnownError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError()
+    if exc.errno in (errno.EFBIG, errno.EIO):  # a FAT drive's 4 GiB limit, a failing drive
+        return DiskWriteError()
     return ExportTargetError()
 
 

@@ -3,6 +3,7 @@ audit records of both roles, and a failing folder that leaves the vault untouche
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -92,3 +93,25 @@ def test_unreachable_folder_fails_cleanly_and_is_audited(
     practitioner.close()
     after = snapshot(vault.directory)
     assert after["clinical.db"] == before["clinical.db"]
+
+
+def test_temp_files_left_by_an_interrupted_backup_are_cleaned_up(
+    practitioner: Session, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    now = datetime.now(UTC)
+    stale = folder / ".cabinet-du-parc-20251001T080000Z.mvbackup.abc123.tmp"
+    recent = folder / ".cabinet-du-parc-20251001T090000Z.mvbackup.def456.tmp"
+    foreign = folder / ".autre-cabinet-20251001T080000Z.mvbackup.ghi789.tmp"
+    for path in (stale, recent, foreign):
+        path.write_bytes(b"age-encryption.org/v1 (interrupted)")
+    old = (now - timedelta(days=2)).timestamp()
+    os.utime(stale, (old, old))
+    os.utime(foreign, (old, old))
+
+    run_scheduled_backup(practitioner, folder, now)
+
+    assert not stale.exists()
+    assert recent.exists()  # may still be written by a backup running right now
+    assert foreign.exists()  # another practice's: never ours to remove
