@@ -2,8 +2,9 @@
 treatments, vaccinations, consultations with their vital signs, and the list of documents that
 come with it. French, as the practice writes its files.
 
-The PDF's built-in fonts cover Windows-1252 (French accents, œ, €); any other character is shown
-as "?" rather than dropped silently."""
+The text is set in DejaVu Sans, embedded (a subset): names in any Latin alphabet (Polish,
+Romanian, Vietnamese...), Greek or Cyrillic print as written. A character the font lacks would
+show as an empty box, never be dropped silently."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from medvault.core.documents import DocumentKind
 from medvault.core.patient import Sex
 from medvault.core.patient_export_content import ExportContent
 from medvault.core.patient_export_request import ExportSection
+from medvault.core.resource_files import pdf_fonts
 
 _HISTORY = {
     HistoryKind.MEDICAL: "médical",
@@ -32,9 +34,11 @@ _SEVERITY = {
 _SEX = {Sex.FEMALE: "Féminin", Sex.MALE: "Masculin", Sex.INDETERMINATE: "Indéterminé"}
 
 
+FONT = "DejaVu"
+
+
 def _printable(text: str) -> str:
-    normal = unicodedata.normalize("NFC", text)
-    return normal.encode("cp1252", errors="replace").decode("cp1252")
+    return unicodedata.normalize("NFC", text)
 
 
 def _day(value: date | None) -> str:
@@ -61,7 +65,9 @@ class _Writer:
         from fpdf import FPDF  # loaded only when exporting
 
         self.pdf = FPDF(format="A4")
-        self.pdf.core_fonts_encoding = "windows-1252"
+        regular, bold = pdf_fonts()
+        self.pdf.add_font(FONT, style="", fname=str(regular))
+        self.pdf.add_font(FONT, style="B", fname=str(bold))
         self.pdf.set_creation_date(content.generated_at)
         self.pdf.set_title("Dossier patient")
         self.pdf.set_auto_page_break(auto=True, margin=15)
@@ -69,18 +75,18 @@ class _Writer:
 
     def heading(self, text: str) -> None:
         self.pdf.ln(3)
-        self.pdf.set_font("Helvetica", style="B", size=13)
+        self.pdf.set_font(FONT, style="B", size=13)
         self.paragraph(text, height=8)
-        self.pdf.set_font("Helvetica", size=10)
+        self.pdf.set_font(FONT, size=10)
 
     def paragraph(self, text: str, *, height: float = 5.5, bold: bool = False) -> None:
         from fpdf.enums import XPos, YPos
 
         if bold:
-            self.pdf.set_font("Helvetica", style="B", size=10)
+            self.pdf.set_font(FONT, style="B", size=10)
         self.pdf.multi_cell(0, height, text=_printable(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if bold:
-            self.pdf.set_font("Helvetica", size=10)
+            self.pdf.set_font(FONT, size=10)
 
     def items(self, lines: Iterable[str], empty: str) -> None:
         wrote = False
@@ -202,9 +208,9 @@ def _documents(writer: _Writer, content: ExportContent) -> None:
 
 def build_pdf(content: ExportContent) -> bytes:
     writer = _Writer(content)
-    writer.pdf.set_font("Helvetica", style="B", size=16)
+    writer.pdf.set_font(FONT, style="B", size=16)
     writer.paragraph("Copie du dossier patient", height=9)
-    writer.pdf.set_font("Helvetica", size=10)
+    writer.pdf.set_font(FONT, size=10)
     writer.paragraph(
         f"{content.practice_name} - document établi le {_day(content.generated_at.date())}"
     )

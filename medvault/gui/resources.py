@@ -1,20 +1,12 @@
-"""Where the shipped resources (icons, translations) are: inside the package when installed
-from a wheel, at the top of the source tree when run from a checkout."""
+"""The shipped resources the interface uses (see core/resource_files for where they are)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import medvault
+from medvault.core.resource_files import resources_dir
 
-_PACKAGE = Path(medvault.__file__).resolve().parent
-
-
-def resources_dir() -> Path:
-    for candidate in (_PACKAGE / "resources", _PACKAGE.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("medvault resources folder not found")
+__all__ = ["icon_path", "resources_dir"]
 
 
 def icon_path() -> Path:
