@@ -5,7 +5,10 @@
 - unlock to list painted (Argon2id excluded: a cheap profile), and the list's first paint;
 - keystroke to repaint of the search field, and the results' repaint once the query is announced;
 - scroll (page down) repaint and sort by column, against the same table over a free model;
-- resident memory with the list open, against the bare window's.
+- resident memory with the list open, against the bare window's;
+- with a PyInstaller build named by MEDVAULT_FROZEN_BUILD (or `--frozen DIR`) and built with
+  its start probe: the frozen application's start to login window, against a bare PySide6
+  window started by the same frozen build (skipped, and said so in the report, otherwise).
 
 Probes run offscreen (QT_QPA_PLATFORM=offscreen), each in its own process (benchmarks.gui_probe),
 with a temporary configuration folder so the user's own settings are neither read nor written."""
@@ -36,6 +39,8 @@ FIRST_PAINT_MS = 50.0
 SORT_MS = 100.0
 WHEN = "2025-01-06T09:00:00Z"
 PROBE_TIMEOUT_S = 600
+FROZEN_ENV = "MEDVAULT_FROZEN_BUILD"
+FROZEN_PROBE = "medvault-start-probe" + (".exe" if sys.platform == "win32" else "")
 
 
 def build_vault(workdir: Path, sizes: Sizes, seed: int) -> Path:
@@ -69,11 +74,15 @@ def _environment(workdir: Path) -> dict[str, str]:
     }
 
 
-def _probe(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
-    """Seconds from spawn to the probe's first JSON line, and that line."""
+def _probe(
+    args: list[str], env: dict[str, str], program: list[str] | None = None
+) -> tuple[float, dict[str, Any]]:
+    """Seconds from spawn to the probe's first JSON line, and that line. `program`: the frozen
+    probe instead of this interpreter running benchmarks.gui_probe."""
+    command = program or [sys.executable, "-m", "benchmarks.gui_probe"]
     start = time.perf_counter()
-    process = subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
-        [sys.executable, "-m", "benchmarks.gui_probe", *args],
+    process = subprocess.Popen(  # noqa: S603 - our own probe, fixed arguments
+        [*command, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -172,6 +181,8 @@ def run(sizes: Sizes, workdir: Path, seed: int) -> SuiteResult:
         ),
     ]
     measurements += _memory(start_memory, ours, bare)
+    frozen, frozen_context = _frozen_start(vault, env, sizes.repeats)
+    measurements += frozen
     context = {
         "patients": sizes.patients,
         "start_repeats": sizes.repeats,
@@ -182,8 +193,39 @@ def run(sizes: Sizes, workdir: Path, seed: int) -> SuiteResult:
             "list_open": {k: ours[k] for k in ("rss_kib", "peak_rss_kib") if k in ours},
             "bare_table": {k: bare[k] for k in ("rss_kib", "peak_rss_kib") if k in bare},
         },
+        "frozen_start": frozen_context,
     }
     return SuiteResult(measurements, context)
+
+
+def _frozen_start(
+    vault: Path, env: dict[str, str], repeats: int
+) -> tuple[list[Measurement], dict[str, Any]]:
+    """Start to login window of the frozen build, if one is named and has its start probe."""
+    folder = os.environ.get(FROZEN_ENV, "")
+    if not folder:
+        return [], {"skipped": f"no build named ({FROZEN_ENV} or --frozen)"}
+    program = Path(folder) / FROZEN_PROBE
+    if not program.is_file():
+        return [], {
+            "skipped": f"{program} not found (build with MEDVAULT_BUILD_START_PROBE=1)",
+        }
+    starts: tuple[list[float], list[float]] = ([], [])
+    for index in range(repeats):
+        sides = [(0, ["start", "--vault", str(vault)]), (1, ["bare-start"])]
+        for side, args in sides if index % 2 == 0 else sides[::-1]:
+            seconds, _report = _probe(args, env, [str(program)])
+            starts[side].append(seconds * 1000)
+    measurement = Measurement(
+        "frozen start to login window",
+        Unit.MILLISECONDS,
+        Stats.of(starts[0]),
+        Stats.of(starts[1]),
+        Target(START_TARGET_RATIO),
+        f"{repeats} starts each of the PyInstaller build, offscreen; baseline: a bare PySide6 "
+        "window from the same build",
+    )
+    return [measurement], {"build": str(Path(folder).resolve()), "repeats": repeats}
 
 
 def _memory(

@@ -1,14 +1,16 @@
 """Command line: run the suites, print one table, write the JSON report.
 
-    python -m benchmarks [--quick] [--only NAME] [--json PATH] [--seed N]
+    python -m benchmarks [--quick] [--only NAME] [--json PATH] [--seed N] [--frozen DIR]
 
-Each suite is a function (sizes, work directory, seed) -> SuiteResult registered in SUITES;
-later measurements (unlock, GUI paint, import, backup) are added as more modules there. The exit
+Each suite is a function (sizes, work directory, seed) -> SuiteResult registered in SUITES.
+--frozen (or MEDVAULT_FROZEN_BUILD) names a PyInstaller build folder: the gui suite then also
+times the frozen application's start. The exit
 code is 0 whatever the verdicts: a benchmark reports, it does not gate."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -16,8 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from benchmarks import backup, gui, machine, search
+from benchmarks import backup, documents, gui, machine, search, unlock
 from benchmarks.datagen import Sizes
+from benchmarks.gui import FROZEN_ENV
 from benchmarks.harness import (
     Measurement,
     SuiteResult,
@@ -32,6 +35,8 @@ Suite = Callable[[Sizes, Path, int], SuiteResult]
 SUITES: dict[str, Suite] = {
     "search": search.run,
     "backup": backup.run,
+    "unlock": unlock.run,
+    "documents": documents.run,
     "gui": gui.run,
 }
 
@@ -53,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--only", choices=sorted(SUITES), help="run this suite only")
     parser.add_argument("--json", type=Path, help="where to write the JSON report")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="data generator seed")
+    parser.add_argument(
+        "--frozen",
+        type=Path,
+        metavar="DIR",
+        help=f"PyInstaller build folder (dist/medvault) to time its start too (or {FROZEN_ENV})",
+    )
     return parser
 
 
@@ -67,6 +78,8 @@ def main(
     """Run and report. `sizes` overrides the preset chosen by --quick (used for a smoke run)."""
     args = _parser().parse_args(argv)
     out = out or sys.stdout
+    if args.frozen is not None:
+        os.environ[FROZEN_ENV] = str(args.frozen.resolve())
     mode = "quick" if args.quick else "full"
     chosen = sizes or (QUICK if args.quick else FULL)
     if sizes is not None:

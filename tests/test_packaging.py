@@ -27,7 +27,7 @@ from tests.conftest import PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD
 ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT_S = 120
 BUILD_TIMEOUT_S = 900
-RESOURCES = ("icons/medvault.svg", "translations/medvault_en.qm")
+RESOURCES = ("icons/medvault.svg", "translations/medvault_en.qm", "fonts/DejaVuSans.ttf")
 
 
 def _run(
