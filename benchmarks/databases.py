@@ -124,18 +124,26 @@ def _check_encryption(pair: DatabasePair) -> None:
                 raise BenchmarkSetupError(f"baseline {name} is not plain SQLite")
 
 
-def open_pair(workdir: Path) -> DatabasePair:
-    """Create and unlock a vault, and create its plain twin, under `workdir`."""
-    config = ServiceConfig(kdf=KdfProfile.fixed(CHEAP_KDF))
-    vault_dir = workdir / "Benchmark.medvault"
+CHEAP_CONFIG = ServiceConfig(kdf=KdfProfile.fixed(CHEAP_KDF))
+
+
+def create_benchmark_vault(directory: Path, config: ServiceConfig = CHEAP_CONFIG) -> Path:
+    """A new vault with the benchmark practitioner, made by the product's own code."""
     create_vault(
-        vault_dir,
+        directory,
         practice_name="Cabinet des mesures",
         login=LOGIN,
         display_name="Dr Claire Martin",
         password=PASSWORD,
         config=config,
     )
+    return directory
+
+
+def open_pair(workdir: Path) -> DatabasePair:
+    """Create and unlock a vault, and create its plain twin, under `workdir`."""
+    config = CHEAP_CONFIG
+    vault_dir = create_benchmark_vault(workdir / "Benchmark.medvault")
     session = unlock(vault_dir, LOGIN, PASSWORD, config=config)
     baseline_dir = workdir / "baseline"
     baseline_dir.mkdir()

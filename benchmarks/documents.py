@@ -19,7 +19,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from benchmarks.databases import CHEAP_KDF, LOGIN, PASSWORD
+from benchmarks.databases import CHEAP_KDF, LOGIN, PASSWORD, create_benchmark_vault
 from benchmarks.datagen import AUTHOR, Sizes, patient_chunks
 from benchmarks.harness import Measurement, Stats, SuiteResult, Target, Unit
 from medvault.core.documents import DocumentCategory
@@ -28,7 +28,6 @@ from medvault.services import documents
 from medvault.services.config import ServiceConfig
 from medvault.services.session import Session
 from medvault.services.unlock import unlock
-from medvault.services.vault_create import create_vault
 from medvault.storage import patients_repo
 from medvault.storage.database import transaction
 
@@ -69,14 +68,7 @@ def plain_copy(source: Path, target: Path) -> None:
 def _open_vault(workdir: Path, seed: int) -> tuple[Session, int]:
     config = ServiceConfig(kdf=KdfProfile.fixed(CHEAP_KDF))
     directory = workdir / "Benchmark.medvault"
-    create_vault(
-        directory,
-        practice_name="Cabinet des mesures",
-        login=LOGIN,
-        display_name="Dr Claire Martin",
-        password=PASSWORD,
-        config=config,
-    )
+    create_benchmark_vault(directory, config)
     session = unlock(directory, LOGIN, PASSWORD, config=config)
     try:
         chunk = next(patient_chunks(Sizes(patients=1, notes=0, repeats=1), seed))

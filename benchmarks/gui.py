@@ -23,13 +23,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.databases import CHEAP_KDF, LOGIN, PASSWORD
+from benchmarks.databases import CHEAP_KDF, LOGIN, PASSWORD, create_benchmark_vault
 from benchmarks.datagen import AUTHOR, Sizes, patient_chunks
 from benchmarks.harness import Measurement, Stats, SuiteResult, Target, Unit
 from medvault.core.kdf import KdfProfile
 from medvault.services.config import ServiceConfig
 from medvault.services.unlock import unlock
-from medvault.services.vault_create import create_vault
 from medvault.storage import patients_repo
 from medvault.storage.database import transaction
 
@@ -47,14 +46,7 @@ def build_vault(workdir: Path, sizes: Sizes, seed: int) -> Path:
     """A vault holding `sizes.patients` patients, its WAL folded back into the file."""
     config = ServiceConfig(kdf=KdfProfile.fixed(CHEAP_KDF))
     directory = workdir / "Benchmark.medvault"
-    create_vault(
-        directory,
-        practice_name="Cabinet des mesures",
-        login=LOGIN,
-        display_name="Dr Claire Martin",
-        password=PASSWORD,
-        config=config,
-    )
+    create_benchmark_vault(directory, config)
     with unlock(directory, LOGIN, PASSWORD, config=config) as session:
         for chunk in patient_chunks(sizes, seed):
             with transaction(session.admin_db, "admin.db") as conn:

@@ -18,13 +18,19 @@ from typing import cast
 
 import sqlcipher3
 
-from benchmarks.databases import CHEAP_KDF, LOGIN, PASSWORD, TUNING_PRAGMAS, pragma_value
+from benchmarks.databases import (
+    CHEAP_KDF,
+    LOGIN,
+    PASSWORD,
+    TUNING_PRAGMAS,
+    create_benchmark_vault,
+    pragma_value,
+)
 from benchmarks.datagen import Sizes
 from benchmarks.harness import Measurement, Stats, SuiteResult, Target, Unit, elapsed_ms
 from medvault.core.kdf import SALT_BYTES, Argon2Params, KdfProfile, derive_kek
 from medvault.services.config import ServiceConfig
 from medvault.services.unlock import unlock
-from medvault.services.vault_create import create_vault
 from medvault.storage.database import Connection
 
 # The product's own target (medvault.core.kdf.TARGET_SECONDS); tests lower it.
@@ -35,14 +41,7 @@ DATABASES = ("admin.db", "clinical.db")
 
 
 def _create(directory: Path, config: ServiceConfig) -> None:
-    create_vault(
-        directory,
-        practice_name="Cabinet des mesures",
-        login=LOGIN,
-        display_name="Dr Claire Martin",
-        password=PASSWORD,
-        config=config,
-    )
+    create_benchmark_vault(directory, config)
 
 
 def _unlock_ms(directory: Path, config: ServiceConfig) -> float:

@@ -13,12 +13,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
 from medvault.core.documents import DocumentInfo, title_from_file_name
 from medvault.core.errors import DocumentImportCancelledError, KnownError
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.document_task import DocumentProgressDialog, DocumentTask, TaskProgress
+from medvault.gui.document_task import (
+    DocumentProgressDialog,
+    DocumentTask,
+    TaskProgress,
+    abandon_task,
+)
 from medvault.gui.messages import language
 from medvault.services.session import Session
 
@@ -170,12 +174,8 @@ class DocumentImporter(QObject):
         task = self.task
         if task is None:
             return
-        task.finished.disconnect(self._on_task_finished)
-        task.stop()
-        if self.progress_dialog is not None and isValid(self.progress_dialog):
-            self.progress_dialog.finish()
+        abandon_task(task, self.progress_dialog, self._on_task_finished)
         self.task, self.progress_dialog = None, None
-        task.deleteLater()
         self.busy_changed.emit(False)
 
     def _on_task_finished(self) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from medvault.core.errors import KnownError
 from medvault.gui.messages import language
@@ -171,3 +172,17 @@ class DocumentProgressDialog(QProgressDialog):
         self._finished = True
         self.close()
         self.deleteLater()
+
+
+def abandon_task(
+    task: DocumentTask,
+    progress: DocumentProgressDialog | None,
+    on_finished: Callable[[], None],
+) -> None:
+    """Cancel a running task, wait for it (one chunk at most) and let it go without reporting
+    its end: its owner is closing or the vault is locking."""
+    task.finished.disconnect(on_finished)
+    task.stop()
+    if progress is not None and isValid(progress):
+        progress.finish()
+    task.deleteLater()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from medvault.core.documents import DocumentKind
 from medvault.core.errors import KnownError
@@ -30,6 +29,7 @@ from medvault.gui.document_task import (
     DocumentProgressDialog,
     DocumentTask,
     TaskProgress,
+    abandon_task,
     human_size,
 )
 from medvault.gui.messages import language
@@ -279,12 +279,8 @@ class SweepDialog(QDialog):
         task = self.task
         if task is None:
             return
-        task.finished.disconnect(self._on_task_finished)
-        task.stop()
-        if self.progress_dialog is not None and isValid(self.progress_dialog):
-            self.progress_dialog.finish()
+        abandon_task(task, self.progress_dialog, self._on_task_finished)
         self.task, self.progress_dialog = None, None
-        task.deleteLater()
         self.busy_changed.emit(False)
 
     def reject(self) -> None:

@@ -14,6 +14,7 @@ from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
 from medvault.services.session import Session
 from medvault.storage import clinical_merge_repo, drafts_repo, patients_repo
+from medvault.storage.database import Connection
 
 
 @requires(Permission.CLINICAL_WRITE)
@@ -26,14 +27,22 @@ def complete_deferred_merges(session: Session) -> int:
     for duplicate_id in pending:
         surviving_id = patients_repo.surviving_id(session.admin_db, duplicate_id)
         with session.clinical_transaction() as clinical:
-            moved = clinical_merge_repo.move_clinical(clinical, duplicate_id, surviving_id)
-            drafts_repo.move_to_patient(clinical, DraftKind.CLINICAL, duplicate_id, surviving_id)
-            session.audit(
-                AuditEvent(
-                    AuditAction.UPDATE,
-                    Area.CLINICAL,
-                    patient_id=str(surviving_id),
-                    target=f"merged_from:{duplicate_id};clinical:{moved}",
-                )
-            )
+            move_clinical_record(session, clinical, duplicate_id, surviving_id)
     return len(pending)
+
+
+def move_clinical_record(
+    session: Session, clinical: Connection, duplicate_id: int, surviving_id: int
+) -> None:
+    """Inside the caller's clinical transaction: every clinical row of the duplicate, and its
+    half-written notes (the newer wins on a clash), go to the surviving record; audited."""
+    moved = clinical_merge_repo.move_clinical(clinical, duplicate_id, surviving_id)
+    drafts_repo.move_to_patient(clinical, DraftKind.CLINICAL, duplicate_id, surviving_id)
+    session.audit(
+        AuditEvent(
+            AuditAction.UPDATE,
+            Area.CLINICAL,
+            patient_id=str(surviving_id),
+            target=f"merged_from:{duplicate_id};clinical:{moved}",
+        )
+    )

@@ -22,10 +22,10 @@ from medvault.core.patient import (
 )
 from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
+from medvault.services.merge_completion import move_clinical_record
 from medvault.services.session import Session
 from medvault.storage import (
     appointments_repo,
-    clinical_merge_repo,
     documents_repo,
     drafts_repo,
     patients_repo,
@@ -158,17 +158,7 @@ def merge_patients(
     if session.has_clinical_access:
         with session.clinical_transaction() as clinical:
             merged = _merge(session, duplicate_id, surviving_id, expected_version)
-            moved = clinical_merge_repo.move_clinical(clinical, duplicate_id, surviving_id)
-            # Half-written clinical notes follow the patient (the newer wins on a clash).
-            drafts_repo.move_to_patient(clinical, DraftKind.CLINICAL, duplicate_id, surviving_id)
-            session.audit(
-                AuditEvent(
-                    AuditAction.UPDATE,
-                    Area.CLINICAL,
-                    patient_id=str(surviving_id),
-                    target=f"merged_from:{duplicate_id};clinical:{moved}",
-                )
-            )
+            move_clinical_record(session, clinical, duplicate_id, surviving_id)
         return merged
     with session.admin_transaction():
         return _merge(session, duplicate_id, surviving_id, expected_version)
