@@ -27,7 +27,7 @@ from benchmarks.harness import (
     percentile,
 )
 from medvault.services.patients_search import DEFAULT_LIMIT, SearchKind, interpret
-from medvault.storage import clinical_consultations_repo, patients_repo
+from medvault.storage import clinical_consultations_repo, patients_search_repo
 from medvault.storage.database import Connection
 
 RESULT_LIMIT = DEFAULT_LIMIT  # the first page, as the desk and the notes search show it (50)
@@ -69,12 +69,12 @@ def _name_tokens(query: str) -> list[str]:
 
 
 def patient_prefix(conn: Connection, query: str) -> list[int]:
-    found = patients_repo.search_name_prefix(conn, _name_tokens(query), RESULT_LIMIT)
+    found = patients_search_repo.search_name_prefix(conn, _name_tokens(query), RESULT_LIMIT)
     return [p.id for p in found]
 
 
 def patient_trigram(conn: Connection, query: str) -> list[int]:
-    found = patients_repo.search_substring(conn, _name_tokens(query), RESULT_LIMIT)
+    found = patients_search_repo.search_substring(conn, _name_tokens(query), RESULT_LIMIT)
     return [p.id for p in found]
 
 

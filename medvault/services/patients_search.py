@@ -23,11 +23,11 @@ from medvault.core.permissions import Permission
 from medvault.core.text_search import words
 from medvault.services.authz import requires
 from medvault.services.session import Session
-from medvault.storage import patients_repo
+from medvault.storage import patients_repo, patients_search_repo
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
-SORTABLE_COLUMNS = tuple(patients_repo.SORT_ORDERS)
+SORTABLE_COLUMNS = tuple(patients_search_repo.SORT_ORDERS)
 
 _SEPARATORS = re.compile(r"[\s.\-/()]")
 _NIR_PREFIX = re.compile(r"[1-8](?:\d{0,4}|\d{4}(?:2[AB]|\d{1,2})\d{0,8})")
@@ -110,16 +110,16 @@ def search_patients(session: Session, query: str, *, limit: int = DEFAULT_LIMIT)
     conn = session.admin_db
     found: list[PatientSummary] = []
     if kind is SearchKind.BIRTH_DATE:
-        found = patients_repo.search_birth_date(conn, date.fromisoformat(value), limit)
+        found = patients_search_repo.search_birth_date(conn, date.fromisoformat(value), limit)
     elif kind is SearchKind.NIR:
-        found = patients_repo.search_nir_prefix(conn, value, limit)
+        found = patients_search_repo.search_nir_prefix(conn, value, limit)
     elif kind is SearchKind.PHONE:
-        found = patients_repo.search_phone_prefix(conn, value, limit)
+        found = patients_search_repo.search_phone_prefix(conn, value, limit)
     elif kind is SearchKind.NAME:
         tokens = value.split()
-        found = patients_repo.search_name_prefix(conn, tokens, limit)
+        found = patients_search_repo.search_name_prefix(conn, tokens, limit)
         if len(found) < limit:
-            found += patients_repo.search_substring(
+            found += patients_search_repo.search_substring(
                 conn,
                 tokens,
                 limit - len(found),
@@ -139,7 +139,7 @@ def list_patients(
 ) -> PatientPage:
     """One page of live records ordered by one of SORTABLE_COLUMNS, sorted in SQL."""
     _check_limit(limit)
-    if sort not in patients_repo.SORT_ORDERS:
+    if sort not in patients_search_repo.SORT_ORDERS:
         raise FieldError(
             "sort",
             "Cette colonne ne permet pas de trier la liste.",
@@ -151,7 +151,7 @@ def list_patients(
             "La position dans la liste doit être un entier positif.",
             "The position in the list must be a non-negative integer.",
         )
-    rows = patients_repo.list_page(
+    rows = patients_search_repo.list_page(
         session.admin_db, sort=sort, descending=descending, limit=limit + 1, offset=offset
     )
     return PatientPage(tuple(rows[:limit]), offset, len(rows) > limit)
@@ -160,4 +160,4 @@ def list_patients(
 @requires(Permission.PATIENT_READ)
 def count_patients(session: Session) -> int:
     """How many live records (for a list's scroll bar)."""
-    return patients_repo.count_live(session.admin_db)
+    return patients_search_repo.count_live(session.admin_db)

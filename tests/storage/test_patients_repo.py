@@ -10,10 +10,10 @@ import pytest
 
 from medvault.core.patient import PatientData, PatientForm, PatientSummary, validate_patient
 from medvault.core.secrets import SecretKey
-from medvault.storage import patients_repo
+from medvault.storage import patients_repo, patients_search_repo
 from medvault.storage.database import Connection, close_database, open_database, transaction
 from medvault.storage.migrations import ADMIN_MIGRATIONS, migrate
-from medvault.storage.patients_repo import list_sql, name_prefix_sql
+from medvault.storage.patients_search_repo import list_sql, name_prefix_sql
 
 WHEN = "2025-03-14T09:00:00.000000Z"
 
@@ -76,7 +76,7 @@ def test_prefix_search_is_an_index_range_scan(admin: Connection) -> None:
     assert "TEMP B-TREE" not in query_plan  # already in result order
 
 
-@pytest.mark.parametrize("sort", sorted(patients_repo.SORT_ORDERS))
+@pytest.mark.parametrize("sort", sorted(patients_search_repo.SORT_ORDERS))
 @pytest.mark.parametrize("descending", [False, True])
 def test_every_listing_order_is_read_from_an_index(
     admin: Connection, sort: str, descending: bool
@@ -89,9 +89,11 @@ def test_every_listing_order_is_read_from_an_index(
 def test_summaries_carry_the_mobile_phone(admin: Connection) -> None:
     with_phone = insert(admin, data("Dupont", "Anne", phone_mobile="06 12 34 56 78"))
     without = insert(admin, data("Durand", "Paul"))
-    page = patients_repo.list_page(admin, sort="phone_mobile", descending=False, limit=10, offset=0)
+    page = patients_search_repo.list_page(
+        admin, sort="phone_mobile", descending=False, limit=10, offset=0
+    )
     assert [(s.id, s.phone_mobile) for s in page] == [(without, None), (with_phone, "+33612345678")]
-    found = patients_repo.search_phone_prefix(admin, "+33612", 10)
+    found = patients_search_repo.search_phone_prefix(admin, "+33612", 10)
     assert [(s.id, s.phone_mobile) for s in found] == [(with_phone, "+33612345678")]
 
 
@@ -104,7 +106,7 @@ def test_exact_lookups_use_their_index(admin: Connection) -> None:
         "AND p.deleted_at IS NULL AND p.merged_into IS NULL ORDER BY p.nir LIMIT 50"
     )
     assert "patients_by_nir" in plan(admin, nir, ("2840", "2841"))
-    phones = plan(admin, patients_repo.phone_prefix_sql(), ("+336", "+337") * 2 + (50,))
+    phones = plan(admin, patients_search_repo.phone_prefix_sql(), ("+336", "+337") * 2 + (50,))
     assert "patients_by_mobile" in phones and "patients_by_other_phone" in phones
     assert "SCAN" not in phones
 
@@ -113,7 +115,7 @@ def test_accent_and_case_insensitive_prefix(admin: Connection) -> None:
     eloise = insert(admin, data("Dupont", "Éloïse"))
     upper = insert(admin, data("ELOISE", "Anne"))
     other = insert(admin, data("Martin", "Paul"))
-    found = patients_repo.search_name_prefix(admin, ["eloi"], 50)
+    found = patients_search_repo.search_name_prefix(admin, ["eloi"], 50)
     # The birth name match comes before the first-name match.
     assert ids(found) == [upper, eloise]
     assert other not in ids(found)
@@ -122,37 +124,37 @@ def test_accent_and_case_insensitive_prefix(admin: Connection) -> None:
 def test_multi_word_query_needs_every_word(admin: Connection) -> None:
     jean = insert(admin, data("Dupont", "Jean-Pierre"))
     insert(admin, data("Dupont", "Marie"))
-    assert ids(patients_repo.search_name_prefix(admin, ["dupont", "pier"], 50)) == [jean]
-    assert ids(patients_repo.search_name_prefix(admin, ["pierre", "dup"], 50)) == [jean]
+    assert ids(patients_search_repo.search_name_prefix(admin, ["dupont", "pier"], 50)) == [jean]
+    assert ids(patients_search_repo.search_name_prefix(admin, ["pierre", "dup"], 50)) == [jean]
 
 
 def test_a_patient_matching_by_several_names_is_listed_once(admin: Connection) -> None:
     both = insert(admin, data("Martin", "Martine", used_name="Martinez"))
-    assert ids(patients_repo.search_name_prefix(admin, ["mart"], 50)) == [both]
+    assert ids(patients_search_repo.search_name_prefix(admin, ["mart"], 50)) == [both]
 
 
 def test_limit_applies_after_removing_repeats(admin: Connection) -> None:
     for _ in range(5):
         insert(admin, data("Martin", "Martine", used_name="Martinez"))
-    assert len(patients_repo.search_name_prefix(admin, ["mart"], 3)) == 3
-    assert len(patients_repo.search_name_prefix(admin, ["mart"], 50)) == 5
+    assert len(patients_search_repo.search_name_prefix(admin, ["mart"], 3)) == 3
+    assert len(patients_search_repo.search_name_prefix(admin, ["mart"], 50)) == 5
 
 
 def test_trigram_index_follows_inserts_updates_and_deletes(admin: Connection) -> None:
     first = insert(admin, data("Dupont-Lefèvre", "Anne"))
-    assert ids(patients_repo.search_substring(admin, ["lefe"], 10)) == [first]
-    assert ids(patients_repo.search_substring(admin, ["ontle"], 10)) == []
+    assert ids(patients_search_repo.search_substring(admin, ["lefe"], 10)) == [first]
+    assert ids(patients_search_repo.search_substring(admin, ["ontle"], 10)) == []
     with transaction(admin):
         version = patients_repo.update_patient(
             admin, first, data("Durand", "Anne"), expected_version=1, when=WHEN, by="tester"
         )
     assert version == 2
-    assert patients_repo.search_substring(admin, ["lefe"], 10) == []
-    assert ids(patients_repo.search_substring(admin, ["uran"], 10)) == [first]
+    assert patients_search_repo.search_substring(admin, ["lefe"], 10) == []
+    assert ids(patients_search_repo.search_substring(admin, ["uran"], 10)) == [first]
     # A hard delete (legal erasure) must leave no trigram behind.
     with transaction(admin):
         admin.execute("DELETE FROM patients WHERE id = ?", (first,))
-    assert patients_repo.search_substring(admin, ["uran"], 10) == []
+    assert patients_search_repo.search_substring(admin, ["uran"], 10) == []
     assert admin.execute("SELECT count(*) FROM patient_name_keys").fetchone()[0] == 0
     admin.execute("INSERT INTO patients_fts (patients_fts) VALUES ('integrity-check')")
 
@@ -166,10 +168,10 @@ def test_soft_delete_and_merge_remove_the_search_keys(admin: Connection) -> None
             admin, deleted, expected_version=1, when=WHEN, by="t", reason="erreur"
         )
         assert patients_repo.mark_merged(admin, merged, kept, expected_version=1, when=WHEN, by="t")
-    assert ids(patients_repo.search_name_prefix(admin, ["dupont"], 50)) == [kept]
-    assert ids(patients_repo.search_substring(admin, ["dupont"], 50)) == [kept]
+    assert ids(patients_search_repo.search_name_prefix(admin, ["dupont"], 50)) == [kept]
+    assert ids(patients_search_repo.search_substring(admin, ["dupont"], 50)) == [kept]
     assert patients_repo.surviving_id(admin, merged) == kept
-    assert patients_repo.count_live(admin) == 1
+    assert patients_search_repo.count_live(admin) == 1
 
 
 def test_stale_version_writes_nothing(admin: Connection) -> None:
@@ -184,4 +186,4 @@ def test_stale_version_writes_nothing(admin: Connection) -> None:
     patient = patients_repo.get_patient(admin, patient_id)
     assert patient is not None
     assert (patient.data.birth_name, patient.version) == ("Dupont", 1)
-    assert ids(patients_repo.search_name_prefix(admin, ["dupont"], 50)) == [patient_id]
+    assert ids(patients_search_repo.search_name_prefix(admin, ["dupont"], 50)) == [patient_id]
