@@ -1,7 +1,7 @@
-"""Upkeep run just after a practitioner's login, once the main window shows: audit records
-past the practice's retention period move to the archive (still verifiable, still in backups).
-Quietly skipped for a profile not allowed to archive; a failure is logged (no data) and tried
-again at the next login."""
+"""Upkeep run at a practitioner's login, before the main window (and any worker thread it may
+start) uses the session: audit records past the practice's retention period move to the archive
+(still verifiable, still in backups). Quietly skipped for a profile not allowed to archive; a
+failure is logged (no data) and tried again at the next login."""
 
 from __future__ import annotations
 

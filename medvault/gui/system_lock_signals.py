@@ -7,9 +7,13 @@ the manager, `Lock` on this process's session (what `loginctl lock-session` send
 also lock that way before switching user). Where a bus or a service is missing, nothing is
 connected and nothing is printed: the inactivity timer still locks.
 
-Other platforms are not supported yet (`platform_supported()` is False): on Windows the
-session notifications need a native window and event filter that have to be verified on
-Windows itself before they can be trusted."""
+logind waits before suspending only for the applications holding a "delay" inhibitor: while a
+vault session is open (`session_opened()` … `session_locked()`) one is held, so the lock is
+done before the machine sleeps, not racing it; it is released as soon as the session is
+locked, and taken again on resume if a session is still open.
+
+On Windows the session notifications and suspend come from `windows_session_events`; other
+platforms (macOS) report no source."""
 
 from __future__ import annotations
 
@@ -24,12 +28,16 @@ from PySide6.QtCore import SLOT, QObject, Signal, Slot
 if TYPE_CHECKING:
     from PySide6.QtDBus import QDBusConnection, QDBusError, QDBusMessage
 
+    from medvault.gui.windows_session_events import SessionNotifications
+
 # QtDBus connects by slot signature, in the SLOT() form.
 _SCREEN_SAVER_SLOT = SLOT("_on_screen_saver_active_changed(bool)")
 _SLEEP_SLOT = SLOT("_on_login1_prepare_for_sleep(bool)")
 _SESSION_LOCK_SLOT = SLOT("_on_login1_session_lock()")
 _SESSION_FOUND_SLOT = SLOT("_on_login1_session_found(QDBusMessage)")
 _SESSION_MISSING_SLOT = SLOT("_on_login1_session_missing(QDBusError)")
+_INHIBIT_GRANTED_SLOT = SLOT("_on_login1_inhibit_granted(QDBusMessage)")
+_INHIBIT_REFUSED_SLOT = SLOT("_on_login1_inhibit_refused(QDBusError)")
 
 LOGIN1_SERVICE = "org.freedesktop.login1"
 LOGIN1_PATH = "/org/freedesktop/login1"
@@ -37,6 +45,8 @@ LOGIN1_MANAGER = "org.freedesktop.login1.Manager"
 LOGIN1_SESSION = "org.freedesktop.login1.Session"
 # logind answers within milliseconds; a hung one must not hold the lookup forever.
 SESSION_LOOKUP_TIMEOUT_MS = 5_000
+# Manager.Inhibit(what, who, why, mode): shown by `systemd-inhibit --list`.
+SLEEP_INHIBITOR = ("sleep", "medvault", "Verrouiller le coffre avant la mise en veille", "delay")
 
 
 class LockReason(StrEnum):
@@ -56,6 +66,8 @@ class LockSource(StrEnum):
     XFCE_SCREEN_SAVER = "org.xfce.ScreenSaver"
     LOGIN1_SLEEP = "org.freedesktop.login1.Manager.PrepareForSleep"
     LOGIN1_SESSION_LOCK = "org.freedesktop.login1.Session.Lock"
+    WINDOWS_SESSION = "windows-session"
+    WINDOWS_SUSPEND = "windows-suspend"
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,10 @@ SCREEN_SAVERS = (
 
 
 def platform_supported(platform: str = sys.platform) -> bool:
+    return platform == "win32" or _uses_dbus(platform)
+
+
+def _uses_dbus(platform: str) -> bool:
     return platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
 
 
@@ -106,7 +122,7 @@ class SystemLockSignals(QObject):
     construction (this process's logind session is looked up asynchronously).
 
     The buses can be given (tests use a private bus); by default the user's session bus and
-    the system bus."""
+    the system bus. On Windows, `windows_notifications` stands in for wtsapi32 (tests)."""
 
     lock_requested = Signal(str)
     sources_changed = Signal()
@@ -118,12 +134,22 @@ class SystemLockSignals(QObject):
         session_bus: QDBusConnection | None = None,
         system_bus: QDBusConnection | None = None,
         platform: str = sys.platform,
+        windows_notifications: SessionNotifications | None = None,
     ) -> None:
         super().__init__(parent)
         self._sources: list[LockSource] = []
         self._screen_saver_active = False
         self._system_bus: QDBusConnection | None = None
-        if not platform_supported(platform):
+        self._inhibit_bus: QDBusConnection | None = None  # logind, able to pass an fd
+        self._session_open = False
+        self._preparing_for_sleep = False
+        self._inhibit_pending = False
+        self._sleep_delay = _HeldDescriptor()
+        # Closed with this object at the latest, never left to the process exit.
+        self.destroyed.connect(self._sleep_delay.release)
+        if platform == "win32" or windows_notifications is not None:
+            self._connect_windows(windows_notifications)
+        if not _uses_dbus(platform):
             return
         try:
             from PySide6.QtDBus import QDBusConnection
@@ -140,6 +166,36 @@ class SystemLockSignals(QObject):
     def available_sources(self) -> tuple[LockSource, ...]:
         """The sources connected to a running service, in a stable order."""
         return tuple(source for source in LockSource if source in self._sources)
+
+    # -- the vault session, for the sleep delay -------------------------------------------------
+    def session_opened(self) -> None:
+        """A vault session is open: hold back suspend until it is locked (a no-op without
+        logind)."""
+        self._session_open = True
+        self._take_sleep_delay()
+
+    def session_locked(self) -> None:
+        """The session is locked (or closed): suspend may go ahead."""
+        self._session_open = False
+        self._sleep_delay.release()
+
+    @property
+    def holds_sleep_delay(self) -> bool:
+        return self._sleep_delay.held
+
+    def _take_sleep_delay(self) -> None:
+        bus = self._inhibit_bus
+        if bus is None or self._sleep_delay.held or self._inhibit_pending:
+            return
+        if self._preparing_for_sleep:
+            return  # too late to delay this suspend; taken again on resume
+        from PySide6.QtDBus import QDBusMessage  # there since there is a bus
+
+        call = QDBusMessage.createMethodCall(LOGIN1_SERVICE, LOGIN1_PATH, LOGIN1_MANAGER, "Inhibit")
+        call.setArguments(list(SLEEP_INHIBITOR))
+        self._inhibit_pending = bus.callWithCallback(  # type: ignore[call-overload]
+            call, self, _INHIBIT_GRANTED_SLOT, _INHIBIT_REFUSED_SLOT, SESSION_LOOKUP_TIMEOUT_MS
+        )
 
     # -- connecting -----------------------------------------------------------------------------
     def _connect_screen_savers(self, bus: QDBusConnection) -> None:
@@ -159,14 +215,27 @@ class SystemLockSignals(QObject):
             if any(connected) and saver.service in running:
                 self._sources.append(saver.source)
 
+    def _connect_windows(self, notifications: SessionNotifications | None) -> None:
+        from medvault.gui.windows_session_events import WindowsSessionEvents
+
+        events = WindowsSessionEvents(self, notifications=notifications)
+        events.lock_requested.connect(self.lock_requested)
+        if events.session_registered:
+            self._sources.append(LockSource.WINDOWS_SESSION)
+        if events.filter_installed:
+            self._sources.append(LockSource.WINDOWS_SUSPEND)
+
     def _connect_login1(self, bus: QDBusConnection) -> None:
-        from PySide6.QtDBus import QDBusMessage
+        from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
         sleep = _DBusSignal(LOGIN1_SERVICE, LOGIN1_PATH, LOGIN1_MANAGER, "PrepareForSleep")
         connected = _connect(bus, sleep, self, _SLEEP_SLOT)
         if not connected or LOGIN1_SERVICE not in _registered_names(bus):
             return  # no logind (a container, a system without systemd): no session to find
         self._sources.append(LockSource.LOGIN1_SLEEP)
+        fd_passing = QDBusConnection.ConnectionCapability.UnixFileDescriptorPassing
+        if bus.connectionCapabilities() & fd_passing:
+            self._inhibit_bus = bus
         # "auto" is the caller's own session, for a process started without XDG_SESSION_ID.
         session_id = os.environ.get("XDG_SESSION_ID") or "auto"
         call = QDBusMessage.createMethodCall(
@@ -187,8 +256,34 @@ class SystemLockSignals(QObject):
 
     @Slot(bool)
     def _on_login1_prepare_for_sleep(self, going_to_sleep: bool) -> None:
-        if going_to_sleep:  # False is sent on resume
-            self.lock_requested.emit(LockReason.SLEEP.value)
+        self._preparing_for_sleep = going_to_sleep
+        if not going_to_sleep:  # resumed
+            if self._session_open:
+                self._take_sleep_delay()
+            return
+        # A lock done at once (the usual case) reports session_locked() from within this
+        # emit: the delay is already released below. A lock that has to wait (a dialog being
+        # cancelled, a backup finishing) keeps it until it is done; logind waits at most
+        # InhibitDelayMaxSec (5 s by default) anyway.
+        self.lock_requested.emit(LockReason.SLEEP.value)
+        if not self._session_open:
+            self._sleep_delay.release()  # nothing to lock
+
+    @Slot("QDBusMessage")
+    def _on_login1_inhibit_granted(self, reply: QDBusMessage) -> None:
+        self._inhibit_pending = False
+        descriptor = _duplicate_descriptor(reply)
+        if descriptor is None:
+            return
+        self._sleep_delay.hold(descriptor)
+        if not self._session_open:  # locked while logind was answering
+            self._sleep_delay.release()
+
+    @Slot("QDBusError")
+    def _on_login1_inhibit_refused(self, error: QDBusError) -> None:
+        # Refused by policy or not implemented: the lock still comes on PrepareForSleep.
+        del error
+        self._inhibit_pending = False
 
     @Slot()
     def _on_login1_session_lock(self) -> None:
@@ -227,6 +322,38 @@ def _connect(bus: QDBusConnection, signal: _DBusSignal, receiver: QObject, slot:
         signal.service, signal.path, signal.interface, signal.name, receiver, slot
     )
     return connected
+
+
+class _HeldDescriptor:
+    """The inhibitor's file descriptor: logind keeps the delay while it is open."""
+
+    def __init__(self) -> None:
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def hold(self, fd: int) -> None:
+        self.release()
+        self._fd = fd
+
+    def release(self, *_destroyed: object) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)
+
+
+def _duplicate_descriptor(reply: QDBusMessage) -> int | None:
+    """Our own copy of the descriptor in Inhibit's reply (Qt closes its copy with the message);
+    os.dup makes it non-inheritable, so no child process keeps suspend waiting."""
+    from PySide6.QtDBus import QDBusUnixFileDescriptor
+
+    arguments = reply.arguments()
+    first = arguments[0] if arguments else None
+    if not isinstance(first, QDBusUnixFileDescriptor) or not first.isValid():
+        return None
+    return os.dup(first.fileDescriptor())
 
 
 def _registered_names(bus: QDBusConnection) -> set[str]:

@@ -6,7 +6,6 @@ session (main window, patient files, agenda...) are imported just after, while t
 from __future__ import annotations
 
 import importlib
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,7 +135,13 @@ class VaultController(QObject):
             # The system's screen lock, session switch or suspend locks the session too.
             self.system_lock = SystemLockSignals(parent=self)
             self.system_lock.lock_requested.connect(self._on_system_lock_lock_requested)
+        # Suspend waits (briefly) for this session to lock: released in _on_main_window_locked.
+        self.system_lock.session_opened()
         from medvault.gui.main_window import MainWindow  # deferred: see SESSION_MODULES
+
+        # Before any window can start a worker thread on the session (an import, a backup):
+        # nothing else uses the connections yet. Usually a single indexed query, nothing to move.
+        archive_expired_audit(session)
 
         window = MainWindow(
             session,
@@ -153,14 +158,14 @@ class VaultController(QObject):
             reopen_files(window, self._locked_files)
         self._locked_login, self._locked_files = None, []
         offer_drafts(window, session, window.dialogs)
-        # After the window shows and the drafts question: the user is not kept waiting.
-        QTimer.singleShot(0, partial(archive_expired_audit, session))
 
     def _on_system_lock_lock_requested(self, _reason: str) -> None:
         if self.main_window is not None:
             self.main_window.lock("system")
 
     def _on_main_window_locked(self) -> None:
+        if self.system_lock is not None:
+            self.system_lock.session_locked()  # the keys are gone: the machine may sleep
         session, self._session = self._session, None
         login = session.login if session is not None else None
         if login:

@@ -59,7 +59,6 @@ def test_a_login_thirteen_months_later_archives_for_a_practitioner_only(
         submit_login(qtbot, controller.login_window, login, password)
     window = controller.main_window
     assert window is not None
-    qtbot.wait(50)  # the upkeep runs once the window has shown
     window.lock()
     controller.login_window.close()
     assert (archived(vault) > 0) is expect_archive
