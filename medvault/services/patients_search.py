@@ -23,7 +23,7 @@ from medvault.core.permissions import Permission
 from medvault.core.text_search import words
 from medvault.services.authz import requires
 from medvault.services.session import Session
-from medvault.storage import patients_repo, patients_search_repo
+from medvault.storage import patients_search_repo
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
