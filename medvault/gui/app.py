@@ -9,6 +9,7 @@ import argparse
 import atexit
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import bilingual
 from medvault.gui.resources import icon_path, resources_dir
 from medvault.gui.settings_store import APPLICATION, LANGUAGES, ORGANIZATION, SettingsStore
+from medvault.gui.termination import TerminationHandler
 from medvault.gui.vault_controller import VaultController
 from medvault.services.config import ServiceConfig
 
@@ -77,9 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     sys.excepthook = _BugHook(dialogs)
     try:
         startup = Startup(args, config=ServiceConfig(), dialogs=dialogs, settings=settings)
-        if not startup.start():
-            return 1
-        return app.exec()
+        # Installed before the first window: a logout while the demo vault is being made
+        # still ends through the event loop, which removes it.
+        termination = TerminationHandler(startup.lock_then, parent=app)
+        termination.install()
+        try:
+            if not startup.start():
+                return 1
+            return app.exec()
+        finally:
+            termination.uninstall()
     finally:
         sys.excepthook = previous_hook
 
@@ -133,6 +142,16 @@ class Startup(QObject):
         self.wizard = FirstRunWizard(config=self._config, dialogs=self._dialogs)
         self.wizard.vault_chosen.connect(self._on_wizard_vault_chosen)
         self.wizard.show()
+        return True
+
+    def lock_then(self, done: Callable[[], None]) -> bool:
+        """Lock the open session (drafts kept) and call `done` once it is locked; False when no
+        session is open."""
+        window = self.controller.main_window if self.controller is not None else None
+        if window is None:
+            return False
+        window.locked.connect(done)
+        window.lock("system")
         return True
 
     def _on_wizard_vault_chosen(self, directory: Path) -> None:
