@@ -111,6 +111,20 @@ def run(sizes: Sizes, workdir: Path, seed: int) -> SuiteResult:
     )
     mine, theirs = ours["samples"], bare["samples"]
     typed = len(mine["keystroke"])
+
+    def side_by_side(
+        name: str, key: str, baseline: str, target: Target, detail: str
+    ) -> Measurement:
+        return Measurement(
+            name,
+            Unit.MILLISECONDS,
+            Stats.of(mine[key]),
+            Stats.of(theirs[baseline]),
+            target,
+            detail,
+        )
+
+    frame, first_paint = Target(max_p95=FRAME_MS), Target(max_p95=FIRST_PAINT_MS)
     measurements = [
         Measurement(
             "start to login window",
@@ -120,54 +134,48 @@ def run(sizes: Sizes, workdir: Path, seed: int) -> SuiteResult:
             Target(START_TARGET_RATIO),
             f"{sizes.repeats} process starts each, offscreen; baseline: bare PySide6 window",
         ),
-        Measurement(
+        side_by_side(
             "unlock to list painted",
-            Unit.MILLISECONDS,
-            Stats.of(mine["unlock_to_list"]),
-            Stats.of(theirs["first_paint"]),
-            Target(max_p95=FIRST_PAINT_MS),
+            "unlock_to_list",
+            "first_paint",
+            first_paint,
             f"{session_repeats} unlocks, Argon2id excluded (cheap profile); "
             "baseline: bare table window first paint",
         ),
-        Measurement(
+        side_by_side(
             "patient list first paint",
-            Unit.MILLISECONDS,
-            Stats.of(mine["first_paint"]),
-            Stats.of(theirs["first_paint"]),
-            Target(max_p95=FIRST_PAINT_MS),
+            "first_paint",
+            "first_paint",
+            first_paint,
             f"main window built and painted, {sizes.patients} patients",
         ),
-        Measurement(
+        side_by_side(
             "keystroke to search field repaint",
-            Unit.MILLISECONDS,
-            Stats.of(mine["keystroke"]),
-            Stats.of(theirs["keystroke"]),
-            Target(max_p95=FRAME_MS),
+            "keystroke",
+            "keystroke",
+            frame,
             f"{typed} keystrokes; baseline: bare QLineEdit",
         ),
-        Measurement(
+        side_by_side(
             "search results repaint",
-            Unit.MILLISECONDS,
-            Stats.of(mine["results"]),
-            Stats.of(theirs["results"]),
-            Target(max_p95=FRAME_MS),
+            "results",
+            "results",
+            frame,
             f"{typed} queries (after each keystroke), search in SQL + list repaint; "
             "baseline: free model reset",
         ),
-        Measurement(
+        side_by_side(
             "list scroll repaint",
-            Unit.MILLISECONDS,
-            Stats.of(mine["scroll"]),
-            Stats.of(theirs["scroll"]),
-            Target(max_p95=FRAME_MS),
+            "scroll",
+            "scroll",
+            frame,
             f"{len(mine['scroll'])} page-downs from the top, lazy loading included "
             f"({ours['rows_loaded']} rows loaded at the end)",
         ),
-        Measurement(
+        side_by_side(
             "sort by column",
-            Unit.MILLISECONDS,
-            Stats.of(mine["sort"]),
-            Stats.of(theirs["sort"]),
+            "sort",
+            "sort",
             Target(max_p95=SORT_MS),
             f"{len(mine['sort'])} sorts in SQL over {sizes.patients} patients + repaint",
         ),

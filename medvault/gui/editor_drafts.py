@@ -7,6 +7,7 @@ database of its kind (clinical drafts in clinical.db)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from medvault.core.drafts import DraftKind
@@ -23,7 +24,7 @@ class PendingDraft:
         return f"PendingDraft({self.kind.value}, {self.patient_id}, {self.editor_key!r})"
 
 
-def encode_fields(groups: dict[str, dict[str, object]]) -> str:
+def encode_fields(groups: Mapping[str, Mapping[str, object]]) -> str:
     """{"notes": {...}, "vitals": {...}} as JSON: typed text, booleans and choice codes."""
     return json.dumps(groups, ensure_ascii=False, sort_keys=True)
 

@@ -232,10 +232,15 @@ class PatientIdentityForm(QWidget):
     def editor(self, name: str) -> QWidget:
         return self._lines.get(name) or self._combos.get(name) or self._notes
 
-    def form(self) -> PatientForm:
-        """What the fields hold now, as typed."""
+    def _typed(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The line fields' text and the choices' codes, by field name."""
         text = {name: edit.text() for name, edit in self._lines.items()}
         choice = {name: str(combo.currentData()) for name, combo in self._combos.items()}
+        return text, choice
+
+    def form(self) -> PatientForm:
+        """What the fields hold now, as typed."""
+        text, choice = self._typed()
         return PatientForm(
             birth_name=text["birth_name"],
             first_names=text["first_names"],
@@ -266,13 +271,9 @@ class PatientIdentityForm(QWidget):
         """("identity", typed fields) when an existing file's identity is being changed."""
         if self._patient is None or not self.has_unsaved_changes():
             return None
-        return "identity", encode_fields(
-            {
-                "lines": {name: edit.text() for name, edit in self._lines.items()},
-                "choices": {name: str(combo.currentData()) for name, combo in self._combos.items()},
-                "notes": {"admin_notes": self._notes.toPlainText()},
-            }
-        )
+        text, choice = self._typed()
+        notes = {"admin_notes": self._notes.toPlainText()}
+        return "identity", encode_fields({"lines": text, "choices": choice, "notes": notes})
 
     def restore_draft(self, content: str) -> bool:
         groups = decode_fields(content, ("lines", "choices", "notes"))
