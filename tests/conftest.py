@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,19 @@ RECEPTIONIST_PASSWORD = "Saule+Brique+42+Nuage"
 @pytest.fixture
 def config() -> ServiceConfig:
     return ServiceConfig(kdf=KdfProfile.fixed(CHEAP_KDF))
+
+
+@pytest.fixture
+def collect_on_main_thread() -> Iterator[None]:
+    """What the application's MainThreadCollector does, for one test that builds widgets:
+    widgets left in reference cycles are freed here, on the GUI thread, never by a collection
+    that a worker thread (of this test or of a later one) happens to trigger."""
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if enabled:
+        gc.enable()
 
 
 @dataclass

@@ -22,6 +22,7 @@ import medvault
 from medvault.core.errors import KnownError
 from medvault.core.process_hardening import disable_core_dumps
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.main_thread_gc import MainThreadCollector
 from medvault.gui.messages import bilingual
 from medvault.gui.resources import icon_path, resources_dir
 from medvault.gui.settings_store import APPLICATION, LANGUAGES, ORGANIZATION, SettingsStore
@@ -74,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(icon_path())))
     settings = SettingsStore.for_user()
     install_translations(app, settings.language())
+    collector = MainThreadCollector(app)
+    collector.install()  # before any worker thread can start
     dialogs = Dialogs()
     previous_hook = sys.excepthook
     sys.excepthook = _BugHook(dialogs)
@@ -91,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             termination.uninstall()
     finally:
         sys.excepthook = previous_hook
+        collector.uninstall()
 
 
 class Startup(QObject):

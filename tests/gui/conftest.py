@@ -14,6 +14,11 @@ from medvault.gui.vault_controller import VaultController
 from tests.conftest import VaultInfo
 
 
+@pytest.fixture(autouse=True)
+def _gui_garbage_on_main_thread(collect_on_main_thread: None) -> None:
+    """Every GUI test frees its widgets on the GUI thread (see collect_on_main_thread)."""
+
+
 class RecordingDialogs(Dialogs):
     """Answers every message box at once and remembers what it was asked to show."""
 

@@ -30,7 +30,8 @@ from tests.gui.conftest import RecordingDialogs, field, submit_login
 from tests.gui.test_document_viewer import tiny_pdf
 from tests.reliability.vaults import cheap_config
 
-pytestmark = pytest.mark.reliability
+# It builds windows and runs import and backup workers: its widgets are freed on this thread.
+pytestmark = [pytest.mark.reliability, pytest.mark.usefixtures("collect_on_main_thread")]
 
 _LOCATIONS = (
     QStandardPaths.StandardLocation.AppConfigLocation,
