@@ -16,6 +16,8 @@ from medvault.core.errors import FieldError
 from medvault.core.permissions import Permission
 
 MAX_CONTENT_CHARS = 4 * 1024 * 1024
+# The editor key of a new-patient form (no file yet: kept apart, see NewPatientDraftSummary).
+NEW_PATIENT_EDITOR_KEY = "patient:new"
 _EDITOR_KEY = re.compile(r"[a-z][a-z_]{0,31}(?::(?:new|[1-9][0-9]{0,17}))?")
 
 
@@ -39,6 +41,14 @@ class DraftSummary:
     kind: DraftKind
     patient_id: int
     editor_key: str
+    saved_at: str  # ISO 8601 UTC
+
+
+@dataclass(frozen=True)
+class NewPatientDraftSummary:
+    """A new-patient form kept at a lock: the file did not exist yet, so no patient id."""
+
+    draft_id: int
     saved_at: str  # ISO 8601 UTC
 
 

@@ -11,17 +11,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from medvault.core.drafts import DraftKind
+from medvault.services import drafts, new_patient_drafts
+from medvault.services.session import Session
 
 
 @dataclass(frozen=True)
 class PendingDraft:
     kind: DraftKind
-    patient_id: int
+    patient_id: int | None  # None: a new-patient form (the file does not exist yet)
     editor_key: str
     content: str  # JSON text of the typed fields
 
     def __repr__(self) -> str:  # the content is patient data: never in a log or traceback
         return f"PendingDraft({self.kind.value}, {self.patient_id}, {self.editor_key!r})"
+
+
+def save_pending_draft(session: Session, draft: PendingDraft) -> None:
+    """Keep one draft in the vault (KnownError if refused): a new-patient form apart, as it
+    has no patient id yet."""
+    if draft.patient_id is None:
+        new_patient_drafts.save_new_patient_draft(session, content=draft.content)
+        return
+    drafts.save_draft(
+        session,
+        kind=draft.kind,
+        patient_id=draft.patient_id,
+        editor_key=draft.editor_key,
+        content=draft.content,
+    )
 
 
 def encode_fields(groups: Mapping[str, Mapping[str, object]]) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from medvault.core.clinical import ClinicalFile
-from medvault.core.drafts import DraftKind
+from medvault.core.drafts import NEW_PATIENT_EDITOR_KEY, DraftKind
 from medvault.core.errors import KnownError
 from medvault.core.patient import Patient, Sex
 from medvault.gui.appointments_tab import AppointmentsTab
@@ -221,16 +221,14 @@ class PatientFileWindow(QWidget):
         return any(editor.has_unsaved_changes() for editor in self.editors())
 
     def pending_drafts(self) -> list[PendingDraft]:
-        """Unsaved edits to keep as drafts if the session locks now. A file not created yet
-        has no id to keep them under: its identity form is not kept."""
+        """Unsaved edits to keep as drafts if the session locks now (a file not created yet:
+        its identity form, under no patient id)."""
         patient_id = self.patient_id
-        if patient_id is None:
-            return []
         found: list[PendingDraft] = []
         identity = self.identity_form.pending_draft()
         if identity is not None:
             found.append(PendingDraft(DraftKind.ADMINISTRATIVE, patient_id, *identity))
-        if self.clinical_tabs is not None:
+        if patient_id is not None and self.clinical_tabs is not None:
             for tab in self.clinical_tabs.draft_sources():
                 pending = tab.pending_draft()
                 if pending is not None:
@@ -242,7 +240,8 @@ class PatientFileWindow(QWidget):
         no such editor (any more)."""
         if draft.patient_id != self.patient_id:
             return False
-        if draft.kind is DraftKind.ADMINISTRATIVE and draft.editor_key == "identity":
+        expected = "identity" if self.patient_id is not None else NEW_PATIENT_EDITOR_KEY
+        if draft.kind is DraftKind.ADMINISTRATIVE and draft.editor_key == expected:
             self.tabs.setCurrentWidget(self.identity_form)
             return self.identity_form.restore_draft(draft.content)
         if draft.kind is DraftKind.CLINICAL and self.clinical_tabs is not None:

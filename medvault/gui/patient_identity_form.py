@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from medvault.core.drafts import NEW_PATIENT_EDITOR_KEY
 from medvault.core.errors import FieldError, KnownError, StaleWriteError
 from medvault.core.patient import Patient, PatientForm, SavedPatient
 from medvault.gui.editor_drafts import decode_fields, encode_fields
@@ -268,16 +269,18 @@ class PatientIdentityForm(QWidget):
 
     # -- drafts (kept encrypted when the session locks mid-edit) --------------------------------
     def pending_draft(self) -> tuple[str, str] | None:
-        """("identity", typed fields) when an existing file's identity is being changed."""
-        if self._patient is None or not self.has_unsaved_changes():
+        """(editor key, typed fields) when something typed is unsaved: "identity" for an
+        existing file, NEW_PATIENT_EDITOR_KEY for a file not created yet."""
+        if not self.has_unsaved_changes():
             return None
         text, choice = self._typed()
         notes = {"admin_notes": self._notes.toPlainText()}
-        return "identity", encode_fields({"lines": text, "choices": choice, "notes": notes})
+        key = "identity" if self._patient is not None else NEW_PATIENT_EDITOR_KEY
+        return key, encode_fields({"lines": text, "choices": choice, "notes": notes})
 
     def restore_draft(self, content: str) -> bool:
         groups = decode_fields(content, ("lines", "choices", "notes"))
-        if groups is None or self._patient is None:
+        if groups is None:
             return False
         for name, edit in self._lines.items():
             edit.setText(str(groups["lines"].get(name) or ""))

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from medvault.core.errors import KnownError
 from medvault.core.session_lock import LockDelays
-from medvault.gui.editor_drafts import PendingDraft
+from medvault.gui.editor_drafts import PendingDraft, save_pending_draft
 from medvault.gui.idle_lock import IdleLock
-from medvault.services import drafts, lock_settings
+from medvault.services import lock_settings
 from medvault.services.session import Session
 
 log = logging.getLogger(__name__)
@@ -80,13 +80,7 @@ class SessionGuard(QObject):
         kept = 0
         for draft in pending:
             try:
-                drafts.save_draft(
-                    self._session,
-                    kind=draft.kind,
-                    patient_id=draft.patient_id,
-                    editor_key=draft.editor_key,
-                    content=draft.content,
-                )
+                save_pending_draft(self._session, draft)
             except KnownError as error:
                 log.warning("draft %r not kept: %s", draft, type(error).__name__)
                 continue

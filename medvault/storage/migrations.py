@@ -16,6 +16,7 @@ from medvault.storage.schema import (
     admin_005_drafts,
     admin_006_audit_archive,
     admin_007_consents,
+    admin_008_new_patient_drafts,
     clinical_001_meta,
     clinical_002_record,
     clinical_003_documents,
@@ -31,6 +32,7 @@ ADMIN_MIGRATIONS: tuple[Migration, ...] = (
     admin_005_drafts.MIGRATION,
     admin_006_audit_archive.MIGRATION,
     admin_007_consents.MIGRATION,
+    admin_008_new_patient_drafts.MIGRATION,
 )
 
 CLINICAL_MIGRATIONS: tuple[Migration, ...] = (
