@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from medvault.core.errors import PatientDeletedError, UnknownPatientError
-from medvault.storage.database import Connection, mapped_errors
+from medvault.storage import patients_repo
+from medvault.storage.database import Connection
 
 
 def require_patient(admin: Connection, patient_id: int, *, allow_deleted: bool = False) -> None:
@@ -12,11 +13,8 @@ def require_patient(admin: Connection, patient_id: int, *, allow_deleted: bool =
     unless allow_deleted (reading history of a deleted file stays possible)."""
     if isinstance(patient_id, bool) or not isinstance(patient_id, int):
         raise UnknownPatientError()
-    with mapped_errors("admin.db"):
-        row = admin.execute(
-            "SELECT deleted_at, merged_into FROM patients WHERE id = ?", (patient_id,)
-        ).fetchone()
-    if row is None:
+    live = patients_repo.is_live(admin, patient_id)
+    if live is None:
         raise UnknownPatientError()
-    if not allow_deleted and (row[0] is not None or row[1] is not None):
+    if not live and not allow_deleted:
         raise PatientDeletedError()

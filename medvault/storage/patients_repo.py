@@ -232,6 +232,16 @@ def mark_merged(
     return int(row[0])
 
 
+def is_live(conn: Connection, patient_id: int) -> bool | None:
+    """None for an unknown id; False for a deleted or merged record; True otherwise."""
+    with mapped_errors("admin.db"):
+        row = conn.execute(
+            "SELECT deleted_at IS NULL AND merged_into IS NULL FROM patients WHERE id = ?",
+            (patient_id,),
+        ).fetchone()
+    return None if row is None else bool(row[0])
+
+
 def surviving_id(conn: Connection, patient_id: int) -> int:
     """Follow merges to the record that holds the patient now (the id itself if not merged)."""
     seen = {patient_id}
