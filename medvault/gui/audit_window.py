@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
-from PySide6.QtGui import QGuiApplication, QRegularExpressionValidator
+from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medvault.core.audit import AuditAction, Outcome
+from medvault.core.audit import AuditAction, ChainReport, Outcome
 from medvault.core.audit_query import AuditFilter
 from medvault.core.audit_retention import (
     MAX_RETENTION_MONTHS,
@@ -34,6 +34,7 @@ from medvault.core.audit_retention import (
 )
 from medvault.core.errors import KnownError
 from medvault.core.permissions import Permission
+from medvault.gui.audit_chain_task import ChainCheckTask
 from medvault.gui.audit_model import (
     AuditTableModel,
     action_labels,
@@ -44,6 +45,7 @@ from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import language
 from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label, title_label
 from medvault.services import audit_retention, audit_view
+from medvault.services.audit_chain_check import prepare_chain_check
 from medvault.services.session import Session
 
 
@@ -53,7 +55,10 @@ def _local_start(day: QDate) -> datetime:
 
 
 class AuditWindow(QWidget):
-    """Opening it is audited by the services (and refused, audited too, without AUDIT_READ)."""
+    """Opening it is audited by the services (and refused, audited too, without AUDIT_READ).
+    `chain_check_finished`: the chain check has shown its verdict (or its error)."""
+
+    chain_check_finished = Signal()
 
     def __init__(
         self, session: Session, dialogs: Dialogs, *, parent: QWidget | None = None
@@ -113,7 +118,8 @@ class AuditWindow(QWidget):
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.model.load_failed.connect(self.error_label.setText)
         self._show_archive(overview.archived)
-        self._verify()
+        self._chain_task: ChainCheckTask | None = None
+        self._run(self._verify)
         self.apply_filter()
 
     @staticmethod
@@ -235,7 +241,39 @@ class AuditWindow(QWidget):
         return True
 
     def _verify(self) -> None:
-        report = audit_view.verify_audit_trail(self._session)
+        """Start the chain check on its worker (a check already running is restarted: the
+        log may have changed, e.g. by archiving)."""
+        if self._chain_task is not None:
+            self._chain_task.cancel_and_wait()
+            self._chain_task = None
+        task = ChainCheckTask(prepare_chain_check(self._session))
+        task.finished.connect(self._on_chain_task_finished)
+        self.destroyed.connect(task.cancel)  # destroyed without being closed: stop anyway
+        self._chain_task = task
+        self.verify_button.setEnabled(False)
+        self.chain_label.setStyleSheet("")
+        self.chain_label.setText(self.tr("Vérification de l'intégrité du journal…"))
+        task.start()
+
+    @property
+    def chain_check_running(self) -> bool:
+        return self._chain_task is not None
+
+    def _on_chain_task_finished(self) -> None:
+        task = self.sender()
+        if not isinstance(task, ChainCheckTask) or task is not self._chain_task:
+            return  # an earlier check, cancelled and replaced
+        self._chain_task = None
+        self.verify_button.setEnabled(True)
+        task.raise_unexpected()
+        if task.error is not None:
+            self.chain_label.clear()
+            self.error_label.setText(task.error.message(language()))
+        elif task.report is not None:
+            self._show_chain(task.report)
+        self.chain_check_finished.emit()
+
+    def _show_chain(self, report: ChainReport) -> None:
         if report.ok:
             self.chain_label.setStyleSheet(SUCCESS_STYLE)
             self.chain_label.setText(
@@ -298,6 +336,13 @@ class AuditWindow(QWidget):
 
     def _on_verify_button_clicked(self) -> None:
         self._run(self._verify)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Also what a lock does: the check ends (cancelled) before the session's keys go.
+        if self._chain_task is not None:
+            self._chain_task.cancel_and_wait()
+            self._chain_task = None
+        super().closeEvent(event)
 
     def _on_export_button_clicked(self) -> None:
         audit_filter = self.current_filter()

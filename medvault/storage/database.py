@@ -143,6 +143,30 @@ def close_database(conn: Connection) -> None:
         conn.close()
 
 
+def open_reader(path: Path, key: SecretKey) -> Connection:
+    """A second connection that only reads: a long check on a worker thread, while the
+    session's own connection keeps serving the window (WAL lets both read at once)."""
+    conn = open_database(path, key)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def close_reader(conn: Connection) -> None:
+    """A reader wrote nothing: closed without the checkpoint that could wait on a writer."""
+    conn.close()
+
+
+@contextlib.contextmanager
+def read_snapshot(conn: Connection, file_label: str = "") -> Iterator[Connection]:
+    """One read transaction: every read inside sees the same committed state."""
+    with mapped_errors(file_label):
+        conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        rollback(conn)
+
+
 def begin(conn: Connection, file_label: str = "") -> None:
     """Take the write lock at once (IMMEDIATE) so the work cannot fail half-way on a lock."""
     with mapped_errors(file_label):

@@ -75,6 +75,7 @@ def test_window_filters_shows_chain_state_and_exports(
     qtbot.addWidget(window)
     opened = audit_repo.recent(practitioner.admin_db, 1)[0]
     assert (opened.action, opened.target) == ("read", "audit_log")
+    qtbot.waitUntil(lambda: not window.chain_check_running, timeout=10000)
     assert "intègre" in window.chain_label.text()
     assert window.model.rowCount() >= 5 + 4
 
@@ -114,7 +115,27 @@ def test_window_shows_a_broken_chain(
     conn.execute("UPDATE audit_log SET target = 'x' WHERE seq = 2")
     window = AuditWindow(practitioner, dialogs)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.chain_check_running, timeout=10000)
     assert "altéré" in window.chain_label.text() and "2" in window.chain_label.text()
+
+
+def test_the_chain_is_checked_on_a_worker_and_closing_stops_it(
+    qtbot: QtBot, practitioner: Session, dialogs: RecordingDialogs
+) -> None:
+    window = AuditWindow(practitioner, dialogs)
+    qtbot.addWidget(window)
+    assert window.chain_check_running  # the window is shown before the verdict
+    assert "Vérification" in window.chain_label.text()
+    assert not window.verify_button.isEnabled()
+    with qtbot.waitSignal(window.chain_check_finished, timeout=10000):
+        pass
+    assert "intègre" in window.chain_label.text() and window.verify_button.isEnabled()
+
+    window.verify_button.click()  # again, then the window closes (as a lock closes it)
+    assert window.chain_check_running
+    window.close()
+    assert not window.chain_check_running
+    practitioner.lock()  # nothing of the check holds the session
 
 
 def test_retention_and_archive_from_the_window(
