@@ -53,6 +53,9 @@ def _atheris(target: str, argv: list[str]) -> None:
 
     context = FuzzContext()
     function = targets(context)[target]
+    # Coverage guidance over the code already imported (medvault, its libraries): without it
+    # atheris only mutates blindly.
+    atheris.instrument_all()
     atheris.Setup([sys.argv[0], *argv], function)
     atheris.Fuzz()
 
