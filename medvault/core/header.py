@@ -69,7 +69,8 @@ class VaultHeader:
         return next((s for s in self.slots if s.kind is SlotKind.RECOVERY), None)
 
     def with_slot(self, slot: KeySlot) -> VaultHeader:
-        """Add `slot`, replacing any slot with the same id or the same user login. A new
+        """Add `slot`, replacing any slot with the same id or the same user login, and a
+        recovery slot the former recovery slot (a vault has one recovery code). A new
         password for a login restarts its failed-login counter."""
         kept = tuple(
             s
@@ -78,6 +79,7 @@ class VaultHeader:
             and not (
                 slot.kind is SlotKind.USER and s.kind is SlotKind.USER and s.login == slot.login
             )
+            and not (slot.kind is SlotKind.RECOVERY and s.kind is SlotKind.RECOVERY)
         )
         failures = self.login_failures
         if slot.kind is SlotKind.USER:
