@@ -14,6 +14,7 @@ from medvault.gui.backup_actions import BackupActions
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.lock_settings_dialog import LockSettingsDialog
 from medvault.gui.messages import language
+from medvault.gui.recovery_code_wizard import RecoveryCodeWizard
 from medvault.gui.retention_window import RetentionWindow
 from medvault.gui.settings_dialog import SettingsDialog
 from medvault.gui.settings_store import SettingsStore
@@ -61,6 +62,12 @@ class MainMenu(QObject):
                 menu, "lock_settings_action", self.tr("Verrouillage automatique…"), ""
             )
             self.lock_settings_action.triggered.connect(self._on_lock_settings_action_triggered)
+        self.recovery_code_action: QAction | None = None
+        if RecoveryCodeWizard.available_to(session):
+            self.recovery_code_action = self._add(
+                menu, "recovery_code_action", self.tr("Nouveau code de secours…"), ""
+            )
+            self.recovery_code_action.triggered.connect(self._on_recovery_code_action_triggered)
         self.settings_action: QAction | None = None
         if settings is not None:
             self.settings_action = self._add(
@@ -107,6 +114,9 @@ class MainMenu(QObject):
         if hasattr(self._window, "open_patient"):
             agenda.patient_opened.connect(self._window.open_patient)
         self._keep(agenda)
+
+    def _on_recovery_code_action_triggered(self) -> None:
+        self._keep(RecoveryCodeWizard(self._session, self._dialogs, parent=self._window))
 
     def _on_users_action_triggered(self) -> None:
         self._keep(UsersDialog(self._session, dialogs=self._dialogs, parent=self._window))
