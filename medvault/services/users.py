@@ -16,7 +16,7 @@ from medvault.core.errors import (
     WrongCredentialsError,
 )
 from medvault.core.kdf import normalize_password
-from medvault.core.keyslot_format import SlotKind
+from medvault.core.keyslot_format import KeySlot, SlotKind
 from medvault.core.keyslots import create_slot, rewrap_slot
 from medvault.core.permissions import Area, Permission, Role
 from medvault.core.users import User, validate_display_name, validate_login
@@ -58,6 +58,28 @@ def _install_slot(session: Session, login: str, role: Role, password: str) -> No
     session.header = header
 
 
+def _replace_slot_key_pair(session: Session, previous: KeySlot, secret: bytes) -> None:
+    """A new slot (new key pair) for the same user. Order for a crash: registered, header
+    written (the new slot replaces the old for this login), then the old one forgotten."""
+    slot = create_slot(
+        vault_id=session.header.vault_id,
+        kind=SlotKind.USER,
+        login=previous.login,
+        role=previous.role,
+        secret=secret,
+        kdf=session.config.kdf.params(),
+        bundle=session.bundle,
+        generation=session.header.key_generation,
+    )
+    with transaction(session.clinical_db, "clinical.db") as clinical:
+        slot_registry.register(clinical, slot)
+    header = session.header.with_slot(slot)
+    save_header(session.directory, header)
+    session.header = header
+    with transaction(session.clinical_db, "clinical.db") as clinical:
+        slot_registry.forget(clinical, previous.slot_id)
+
+
 @requires(Permission.USERS_MANAGE)
 def add_user(session: Session, *, login: str, display_name: str, role: Role) -> str:
     """Create an account with a one-time initial password, returned once to show the user."""
@@ -77,7 +99,12 @@ def add_user(session: Session, *, login: str, display_name: str, role: Role) -> 
 
 @requires(Permission.OWN_PASSWORD_CHANGE)
 def change_own_password(session: Session, *, current: str, new: str) -> None:
-    """Rewrap this user's slot only: the database files are not re-encrypted."""
+    """A new slot for the new password; the database files are not re-encrypted.
+
+    A practitioner's slot gets a new key pair (registered, the old one forgotten), so an old
+    copy of vault.json and the old password open nothing sealed after a later rotation. A
+    receptionist cannot write the slot registry (clinical.db): their key pair is kept and only
+    re-wrapped under the new password (docs/SECURITY.md, known limitations)."""
     login = session.login
     slot = session.header.user_slot(login) if login else None
     if login is None or slot is None:
@@ -85,7 +112,7 @@ def change_own_password(session: Session, *, current: str, new: str) -> None:
     user = users_repo.get_user(session.admin_db, login)
     check_new_password(new, login, user.display_name if user else "", session.header.practice_name)
     try:
-        fresh = rewrap_slot(
+        rewrapped = rewrap_slot(
             slot,
             vault_id=session.header.vault_id,
             old_secret=normalize_password(current),
@@ -97,9 +124,12 @@ def change_own_password(session: Session, *, current: str, new: str) -> None:
             AuditEvent(AuditAction.USER_PASSWORD_CHANGE, Area.SYSTEM, Outcome.DENIED, target=login)
         )
         raise
-    header = session.header.with_slot(fresh)
-    save_header(session.directory, header)
-    session.header = header
+    if session.has_clinical_access:
+        _replace_slot_key_pair(session, slot, normalize_password(new))
+    else:
+        header = session.header.with_slot(rewrapped)
+        save_header(session.directory, header)
+        session.header = header
     with session.admin_transaction() as conn:
         users_repo.set_password_state(conn, login, must_change=False, active=True)
         session.audit(AuditEvent(AuditAction.USER_PASSWORD_CHANGE, Area.SYSTEM, target=login))

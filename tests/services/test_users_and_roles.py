@@ -18,7 +18,7 @@ from medvault.core.errors import (
     WrongCredentialsError,
 )
 from medvault.core.permissions import DEFAULT_POLICY, Permission, Role
-from medvault.services import users
+from medvault.services import checks, key_rotation, slot_registry, users
 from medvault.services.authz import GUARDED_CALLS
 from medvault.services.session import Session
 from medvault.storage.database import open_database
@@ -198,3 +198,38 @@ def test_no_plaintext_marker_in_any_vault_file(vault: VaultInfo, practitioner: S
     for path in vault.directory.rglob("*"):
         if path.is_file():
             assert marker.encode() not in path.read_bytes(), path.name
+
+
+def test_a_practitioners_new_password_comes_with_a_new_key_pair(vault: VaultInfo) -> None:
+    new_password = "Falaise~Orage~31~Cerise"
+    with vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD) as session:
+        old_slot = session.header.user_slot(PRACTITIONER_LOGIN)
+        assert old_slot is not None
+        users.change_own_password(session, current=PRACTITIONER_PASSWORD, new=new_password)
+        new_slot = session.header.user_slot(PRACTITIONER_LOGIN)
+        assert new_slot is not None
+        assert new_slot.public_key != old_slot.public_key
+        assert slot_registry.is_trusted(session.clinical_db, new_slot)
+        assert not slot_registry.is_trusted(session.clinical_db, old_slot)
+        # A later rotation seals the new keys to the new key pair only.
+        key_rotation.rotate_keys(session)
+        assert [s.slot_id for s in session.header.slots].count(old_slot.slot_id) == 0
+    with pytest.raises(WrongCredentialsError):
+        vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD)
+    with vault.unlock(PRACTITIONER_LOGIN, new_password) as session:
+        assert session.has_clinical_access and checks.check_vault(session).ok
+
+
+def test_a_receptionists_new_password_keeps_the_registered_key_pair(vault: VaultInfo) -> None:
+    with vault.unlock(RECEPTIONIST_LOGIN, RECEPTIONIST_PASSWORD) as session:
+        before = session.header.user_slot(RECEPTIONIST_LOGIN)
+        users.change_own_password(
+            session, current=RECEPTIONIST_PASSWORD, new="Falaise~Orage~31~Cerise"
+        )
+        after = session.header.user_slot(RECEPTIONIST_LOGIN)
+    assert before is not None and after is not None
+    assert after.public_key == before.public_key  # the registry (clinical.db) still vouches
+    with vault.unlock(PRACTITIONER_LOGIN, PRACTITIONER_PASSWORD) as session:
+        key_rotation.rotate_keys(session)
+    with vault.unlock(RECEPTIONIST_LOGIN, "Falaise~Orage~31~Cerise") as session:
+        assert session.login == RECEPTIONIST_LOGIN
