@@ -93,7 +93,10 @@ def _qdate(day: date) -> QDate:
 
 
 class ConsentTab(QWidget):
+    """`busy_changed(bool)` around a patient export running on its worker thread."""
+
     consent_recorded = Signal()
+    busy_changed = Signal(bool)
 
     def __init__(
         self, session: Session, patient_id: int, dialogs: Dialogs, parent: QWidget | None = None
@@ -267,5 +270,6 @@ class ConsentTab(QWidget):
 
     def _on_export_button_clicked(self) -> None:
         dialog = PatientExportDialog(self._session, self._patient_id, self._dialogs, self)
+        dialog.busy_changed.connect(self.busy_changed)
         self.export_dialog = dialog
         dialog.open()

@@ -3,14 +3,18 @@ sharing consent on file and the user's decision, the file to write, and the gene
 shown once with the reminder to send it by another channel than the file.
 
 Reception sees only the administrative parts (identity and administrative documents): the
-clinical choices are absent from its dialog, and the service refuses them anyway."""
+clinical choices are absent from its dialog, and the service refuses them anyway.
+
+The export itself runs on a worker thread (patient_export_task) behind an application-modal
+progress dialog: meanwhile this dialog keeps off the session, and its `busy_changed` reaches
+the main window through the consent tab and the file window, as for a document import."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,13 +43,20 @@ from medvault.core.patient_export_request import (
 )
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import language
+from medvault.gui.patient_export_task import PatientExporter
 from medvault.gui.widgets import SUCCESS_STYLE, message_label, muted_label, title_label
-from medvault.services import patient_export, patient_export_consent
+from medvault.services import patient_export_consent
 from medvault.services.patient_export_consent import ConsentReport
 from medvault.services.session import Session
 
 
 class PatientExportDialog(QDialog):
+    """`busy_changed(bool)` around the export on its worker thread (the file window passes it
+    on to the main window, which keeps backups off the session meanwhile); `stop_work()`
+    cancels it and waits, for a window that closes or a vault that locks."""
+
+    busy_changed = Signal(bool)
+
     def __init__(
         self, session: Session, patient_id: int, dialogs: Dialogs, parent: QWidget | None = None
     ) -> None:
@@ -57,6 +68,10 @@ class PatientExportDialog(QDialog):
         self._patient_id = patient_id
         self._dialogs = dialogs
         self.result_info: ExportResult | None = None
+        self.exporter = PatientExporter(session, self)
+        self.exporter.busy_changed.connect(self._on_exporter_busy_changed)
+        self.exporter.export_finished.connect(self._on_exporter_export_finished)
+        self.exporter.export_failed.connect(self._on_exporter_export_failed)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choice_page())
@@ -68,6 +83,7 @@ class PatientExportDialog(QDialog):
     # -- pages ---------------------------------------------------------------------------------
     def _choice_page(self) -> QWidget:
         page = QWidget()
+        self.choice_page = page
         self.patient_radio = QRadioButton(self.tr("Le patient ou son représentant légal"))
         self.patient_radio.setObjectName("patient_radio")
         self.third_party_radio = QRadioButton(self.tr("Un tiers (confrère, établissement…)"))
@@ -245,16 +261,25 @@ class PatientExportDialog(QDialog):
             self.error_label.setText(error.message(language()))
 
     def _export(self, request: ExportRequest, target: Path, shown: ConsentCheck) -> None:
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = patient_export.export_patient(
-                self._session, request, target, shown_consent=shown
-            )
-        except KnownError as error:
-            self.error_label.setText(error.message(language()))
-            return
-        finally:
-            self.unsetCursor()
+        self.exporter.start(request, target, shown)
+
+    @property
+    def busy(self) -> bool:
+        return self.exporter.busy
+
+    def stop_work(self) -> None:
+        """Cancel an export under way and wait for it: the session is free on return and no
+        file is left under the chosen name."""
+        self.exporter.stop()
+
+    def _on_exporter_busy_changed(self, busy: bool) -> None:
+        self.choice_page.setEnabled(not busy)  # nothing here may reach the session meanwhile
+        self.busy_changed.emit(busy)
+
+    def _on_exporter_export_failed(self, error: KnownError) -> None:
+        self.error_label.setText(error.message(language()))
+
+    def _on_exporter_export_finished(self, result: ExportResult) -> None:
         self.result_info = result
         self.done_label.setText(
             self.tr("Le fichier {name} a été enregistré ({count} document(s) joint(s)).").format(
@@ -264,3 +289,13 @@ class PatientExportDialog(QDialog):
         self.password_label.setText(result.password)
         self.pages.setCurrentIndex(1)
         self.adjustSize()
+
+    def reject(self) -> None:
+        if not self.busy:  # while the export runs, its progress dialog has the Cancel
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.busy:
+            event.ignore()
+            return
+        super().closeEvent(event)

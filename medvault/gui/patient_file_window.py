@@ -6,7 +6,8 @@ absent (not greyed) and no clinical service is ever called. The window title car
 patient data (it shows in the task bar and in screen-sharing pickers).
 
 After a merge the window shows the file that was kept, read afresh. Closing the window stops
-any document import or sweep under way (cancelled and waited for) before the session moves on."""
+any document import, sweep or patient export under way (cancelled and waited for) before the
+session moves on."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from medvault.gui.documents_tab import DocumentsTab
 from medvault.gui.editor_drafts import PendingDraft
 from medvault.gui.messages import language
 from medvault.gui.patient_access_tab import PatientAccessTab
+from medvault.gui.patient_export_dialog import PatientExportDialog
 from medvault.gui.patient_identity_form import PatientIdentityForm
 from medvault.gui.unsaved_changes import UnsavedEditor, may_leave
 from medvault.gui.widgets import title_label
@@ -149,7 +151,9 @@ class PatientFileWindow(QWidget):
             self.tabs.addTab(
                 self._documents_tab(patient.id, "clinical"), self.tr("Documents médicaux")
             )
-        self.tabs.addTab(ConsentTab(session, patient.id, dialogs), self.tr("Consentements"))
+        consents = ConsentTab(session, patient.id, dialogs)
+        consents.busy_changed.connect(self.session_busy_changed)  # a patient export
+        self.tabs.addTab(consents, self.tr("Consentements"))
         if PatientAccessTab.available_to(session):
             self.tabs.addTab(PatientAccessTab(session, patient.id), self.tr("Accès au dossier"))
 
@@ -162,9 +166,12 @@ class PatientFileWindow(QWidget):
         return self.tabs.findChildren(DocumentsTab)
 
     def stop_document_work(self) -> None:
-        """Cancel any import or sweep under way and wait for it: the session is free after."""
+        """Cancel any import, sweep or patient export under way and wait for it: the session
+        is free after."""
         for tab in self.documents_tabs():
             tab.stop_work()
+        for export in self.findChildren(PatientExportDialog):
+            export.stop_work()
 
     def show_patient(self, patient_id: int) -> bool:
         """Show another record in this window (the file kept by a merge), read afresh and

@@ -6,13 +6,17 @@ Nothing in plaintext reaches the disk: the archive is encrypted as it is streame
 temp file in the chosen folder, which gets its final name together with the audit record (as
 document exports do). The password is returned once and kept nowhere. The identity and the
 administrative documents need PATIENT_EXPORT; any clinical part needs CLINICAL_EXPORT as well
-(a refusal is audited by the permission check)."""
+(a refusal is audited by the permission check).
+
+A progress callback follows the documents as they are written and can cancel: the temp file is
+removed, no file gets the chosen name and nothing is audited as exported."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,6 +65,11 @@ from medvault.storage.file_shredder import fsync_directory
 
 _PAGE = 500
 
+ExportProgress = Callable[[int, int, int, int], bool | None]
+"""progress(document_number, document_count, done_bytes, total_bytes): bytes over all the
+documents, called before each document and after each of its chunks, then once more before
+the file takes its name; returning False cancels the export (ExportCancelledError)."""
+
 
 class ConsentChangedError(KnownError):
     fr = (
@@ -71,6 +80,35 @@ class ConsentChangedError(KnownError):
         "This patient's consents changed since they were shown: check them again before "
         "exporting. Nothing was exported."
     )
+
+
+class ExportCancelledError(KnownError):
+    fr = "Export interrompu : aucun fichier n'a été enregistré."
+    en = "Export cancelled: no file was written."
+
+
+class _Progress:
+    """Counts the bytes written over all the documents and turns a False into the cancel."""
+
+    def __init__(self, documents: list[DocumentInfo], report: ExportProgress | None) -> None:
+        self._report = report
+        self.count = len(documents)
+        self.total = sum(info.size for info in documents)
+        self.done = 0
+
+    def check(self, number: int) -> None:
+        if (
+            self._report is not None
+            and self._report(number, self.count, self.done, self.total) is False
+        ):
+            raise ExportCancelledError()
+
+    def counted(self, number: int, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        self.check(number)
+        for chunk in chunks:
+            yield chunk
+            self.done += len(chunk)
+            self.check(number)
 
 
 def _all_consultations(session: Session, patient_id: int) -> tuple[Consultation, ...]:
@@ -128,14 +166,19 @@ def _content(session: Session, request: ExportRequest) -> ExportContent:
 
 
 def _write_archive(
-    session: Session, content: ExportContent, documents: list[DocumentInfo], temp: Path
+    session: Session,
+    content: ExportContent,
+    documents: list[DocumentInfo],
+    temp: Path,
+    progress: _Progress,
 ) -> str:
     password = generate_password()
     with temp.open("wb") as out, ExportArchive(out, password) as archive:
         exported = []
-        for info in documents:
+        for number, info in enumerate(documents, start=1):
             path = archive_path(info)
-            _size, sha1 = archive.add_stream(path, documents_ops.content_chunks(session, info))
+            chunks = progress.counted(number, documents_ops.content_chunks(session, info))
+            _size, sha1 = archive.add_stream(path, chunks)
             exported.append(ExportedDocument(info, path, sha1))
         full = replace(content, documents=tuple(exported))
         bundle = build_bundle(full)
@@ -155,11 +198,17 @@ def _new_temp(folder: Path) -> Path:
 
 @requires(Permission.PATIENT_EXPORT)
 def export_patient(
-    session: Session, request: ExportRequest, target: Path, *, shown_consent: ConsentCheck
+    session: Session,
+    request: ExportRequest,
+    target: Path,
+    *,
+    shown_consent: ConsentCheck,
+    progress: ExportProgress | None = None,
 ) -> ExportResult:
     """Write the encrypted export to `target` (a new file). `shown_consent` is what the user
     saw (check_export_consent) before deciding to go on; if it has changed since, nothing is
-    written (ConsentChangedError)."""
+    written (ConsentChangedError). `progress` may cancel (ExportCancelledError): then nothing
+    is written or audited either."""
     clean = request.validated()
     if clean.has_clinical:
         session.authorize(Permission.CLINICAL_EXPORT)
@@ -172,13 +221,15 @@ def export_patient(
         raise ExportTargetExistsError()
     content = _content(session, clean)
     documents = _documents(session, clean)
+    counter = _Progress(documents, progress)
     try:
         temp = _new_temp(target.parent)
     except OSError as exc:
         raise export_os_error(exc) from None
     placed = False
     try:
-        password = _write_archive(session, content, documents, temp)
+        password = _write_archive(session, content, documents, temp, counter)
+        counter.check(counter.count)  # last chance: the PDF may have taken a while
         area = Area.CLINICAL if clean.has_clinical else Area.ADMINISTRATIVE
         with session.admin_transaction():
             # The audit records and the file appear together: if either fails, neither stays.

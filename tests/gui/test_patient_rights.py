@@ -91,7 +91,8 @@ def test_export_dialog_third_party_decline_then_export(
 
     target = tmp_path / "envoi"
     dialogs.queue_answers(YES, target)
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exporter.export_finished):  # on a worker thread
+        dialog.export_button.click()
     assert dialog.pages.currentIndex() == 1
     password = dialog.password_label.text()
     assert dialog.result_info is not None and password == dialog.result_info.password
@@ -113,7 +114,8 @@ def test_export_dialog_for_reception_has_no_clinical_parts(
     assert dialog.recipient_error.text() != "" and dialog.pages.currentIndex() == 0
     dialog.recipient_edit.setText("patient")
     dialogs.queue_answers(tmp_path / "moi.zip")
-    dialog.export_button.click()
+    with qtbot.waitSignal(dialog.exporter.export_finished):
+        dialog.export_button.click()
     assert dialog.pages.currentIndex() == 1
     assert _audit(receptionist, "export") == [
         ("success", "patient_export:patient:patient:admin_documents")

@@ -34,7 +34,11 @@ from medvault.services.clinical import add_entry
 from medvault.services.clinical_consultations import create_consultation
 from medvault.services.consent import record_consent
 from medvault.services.documents import import_admin_document, import_clinical_document
-from medvault.services.patient_export import ConsentChangedError, export_patient
+from medvault.services.patient_export import (
+    ConsentChangedError,
+    ExportCancelledError,
+    export_patient,
+)
 from medvault.services.patient_export_consent import check_export_consent, decline_export
 from medvault.services.session import Session
 from tests.conftest import (
@@ -311,3 +315,105 @@ def test_existing_target_and_bad_recipient_are_refused(
             )
         assert caught.value.field == "recipient"
     assert sorted(os.listdir(tmp_path)) == ["Cabinet.medvault", "taken.zip"]
+
+
+def _audit_actions(session: Session) -> list[str]:
+    rows = session.admin_db.execute("SELECT action FROM audit_log ORDER BY seq").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def test_progress_follows_the_document_bytes(practitioner: Session, tmp_path: Path) -> None:
+    pid = _full_file(practitioner, tmp_path)
+    reports: list[tuple[int, int, int, int]] = []
+
+    def progress(number: int, count: int, done: int, total: int) -> None:
+        reports.append((number, count, done, total))  # None: go on
+
+    result = export_patient(
+        practitioner,
+        _request(pid),
+        tmp_path / "suivi.zip",
+        shown_consent=ConsentCheck.NOT_NEEDED,
+        progress=progress,
+    )
+    sizes = [len(f"attestation {MARK}".encode()), len(f"bilan sanguin {MARK}".encode())]
+    total = sum(sizes)
+    assert result.document_count == 2
+    assert {r[1] for r in reports} == {2} and {r[3] for r in reports} == {total}
+    assert [r[0] for r in reports] == sorted(r[0] for r in reports)  # documents in order
+    assert reports[0] == (1, 2, 0, total)
+    assert (2, 2, sizes[0], total) in reports  # the second starts where the first ended
+    assert reports[-1] == (2, 2, total, total)
+    done = [r[2] for r in reports]
+    assert done == sorted(done)
+
+
+@pytest.mark.parametrize("stop_at", [1, 2, 3])
+def test_a_cancelled_export_leaves_no_file_and_no_export_record(
+    practitioner: Session, tmp_path: Path, stop_at: int
+) -> None:
+    """Cancelled before the first byte, within the documents, or after them."""
+    pid = _full_file(practitioner, tmp_path)
+    record_consent(
+        practitioner,
+        pid,
+        ConsentForm(
+            ConsentScope.SHARING,
+            ConsentDecision.GRANTED,
+            date(2024, 3, 1),
+            CollectionMethod.WRITTEN,
+            recipient="Dr Lefevre",
+        ),
+    )
+    third = _request(pid, recipient_kind=RecipientKind.THIRD_PARTY, recipient="Dr Lefevre")
+    out = tmp_path / "out"
+    out.mkdir()
+    before = _audit_actions(practitioner)
+    calls: list[int] = []
+
+    def progress(_number: int, _count: int, done: int, total: int) -> bool:
+        calls.append(done)
+        if stop_at == 3:  # the last check, once everything is written
+            return calls.count(total) < 2
+        return len(calls) < stop_at
+
+    with pytest.raises(ExportCancelledError) as caught:
+        export_patient(
+            practitioner,
+            third,
+            out / "envoi.zip",
+            shown_consent=ConsentCheck.GRANTED,
+            progress=progress,
+        )
+    assert caught.value.message("fr").startswith("Export interrompu")
+    assert len(calls) == {1: 1, 2: 2, 3: 5}[stop_at]  # one chunk per document here
+    assert os.listdir(out) == []  # neither the file nor its temp file
+    assert _audit_actions(practitioner) == before  # no export, no "proceeded" either
+    assert not practitioner.admin_db.in_transaction
+
+    result = export_patient(
+        practitioner, third, out / "envoi.zip", shown_consent=ConsentCheck.GRANTED
+    )
+    assert os.listdir(out) == ["envoi.zip"] and result.document_count == 2
+
+
+def test_a_file_without_documents_can_still_be_cancelled_before_it_is_named(
+    practitioner: Session, tmp_path: Path
+) -> None:
+    pid = new_patient(practitioner, "SANSDOC", date(1990, 6, 1))
+    reports: list[tuple[int, int, int, int]] = []
+
+    def refuse(number: int, count: int, done: int, total: int) -> bool:
+        reports.append((number, count, done, total))
+        return False
+
+    with pytest.raises(ExportCancelledError):
+        export_patient(
+            practitioner,
+            _request(pid),
+            tmp_path / "vide.zip",
+            shown_consent=ConsentCheck.NOT_NEEDED,
+            progress=refuse,
+        )
+    assert reports == [(0, 0, 0, 0)]
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".zip", ".part")]
