@@ -11,19 +11,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from medvault.core.documents import DocumentInfo, title_from_file_name
 from medvault.core.errors import DocumentImportCancelledError, KnownError
 from medvault.gui.dialogs import Dialogs
-from medvault.gui.document_task import (
-    DocumentProgressDialog,
-    DocumentTask,
-    TaskProgress,
-    abandon_task,
-)
+from medvault.gui.document_task import DocumentTask, TaskProgress
 from medvault.gui.messages import language
+from medvault.gui.task_runner import TaskRunner
 from medvault.services.session import Session
 
 ImportDocument = Callable[..., DocumentInfo]
@@ -121,13 +117,11 @@ def outcome_text(outcome: ImportOutcome, language: str) -> str:
     return "\n".join(lines)
 
 
-class DocumentImporter(QObject):
+class DocumentImporter(TaskRunner):
     """Runs one import at a time for a documents tab: the worker thread, its progress dialog
     and, at the end, the words for failures or a cancel. `import_finished(ImportOutcome)`
     follows every import that ran to its end or was cancelled from the dialog."""
 
-    work_started = Signal(object)  # the DocumentTask, before it starts
-    busy_changed = Signal(bool)
     import_finished = Signal(object)
 
     def __init__(
@@ -143,49 +137,18 @@ class DocumentImporter(QObject):
         self._patient_id = patient_id
         self._import_document = import_document
         self._dialogs = dialogs
-        self._owner = owner
-        self.task: DocumentTask | None = None
-        self.progress_dialog: DocumentProgressDialog | None = None
-
-    @property
-    def busy(self) -> bool:
-        return self.task is not None
+        self.task_done.connect(self._on_task_done)
 
     def start(self, request: ImportRequest) -> DocumentTask | None:
-        if self.task is not None or not request.paths:
+        if not request.paths:
             return None
-        job = import_job(self._session, self._patient_id, self._import_document, request)
-        task = DocumentTask(job, self)
-        task.finished.connect(self._on_task_finished)
-        self.task = task
-        self.progress_dialog = DocumentProgressDialog(
-            task,
+        return self.run(
+            import_job(self._session, self._patient_id, self._import_document, request),
             self.tr("Import"),
             self.tr("Import des documents dans le coffre…"),
-            self._owner,
         )
-        self.work_started.emit(task)
-        self.busy_changed.emit(True)
-        task.start()
-        return task
 
-    def stop(self) -> None:
-        """Cancel and wait (one chunk at most); nothing is shown: the window is closing."""
-        task = self.task
-        if task is None:
-            return
-        abandon_task(task, self.progress_dialog, self._on_task_finished)
-        self.task, self.progress_dialog = None, None
-        self.busy_changed.emit(False)
-
-    def _on_task_finished(self) -> None:
-        task, self.task, self.progress_dialog = self.task, None, None
-        if task is None:
-            return
-        task.deleteLater()
-        self.busy_changed.emit(False)
-        if task.bug is not None:
-            raise task.bug
+    def _on_task_done(self, task: DocumentTask) -> None:
         title = self.tr("Import")
         if task.error is not None:
             self._dialogs.warn(title, task.error.message(language()))

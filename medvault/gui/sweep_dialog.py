@@ -29,10 +29,10 @@ from medvault.gui.document_task import (
     DocumentProgressDialog,
     DocumentTask,
     TaskProgress,
-    abandon_task,
     human_size,
 )
 from medvault.gui.messages import language
+from medvault.gui.task_runner import TaskRunner
 from medvault.gui.widgets import WARNING_STYLE, message_label
 from medvault.services import desktop_sweep
 from medvault.services.desktop_sweep import FileOutcome, SweepPlan, SweepResult
@@ -94,8 +94,10 @@ class SweepDialog(QDialog):
         self._kind = DocumentKind(kind)
         self.plan: SweepPlan | None = None
         self.sweep_result: SweepResult | None = None
-        self.task: DocumentTask | None = None
-        self.progress_dialog: DocumentProgressDialog | None = None
+        self.runner = TaskRunner(self)
+        self.runner.work_started.connect(self.work_started)
+        self.runner.busy_changed.connect(self.busy_changed)
+        self.runner.task_done.connect(self._on_runner_task_done)
         self.setObjectName("sweep_dialog")
         self.setWindowTitle(self.tr("Ranger un dossier dans le coffre"))
 
@@ -232,38 +234,31 @@ class SweepDialog(QDialog):
 
     # -- the sweep, on a worker thread -------------------------------------------------------
     @property
+    def task(self) -> DocumentTask | None:
+        return self.runner.task
+
+    @property
+    def progress_dialog(self) -> DocumentProgressDialog | None:
+        return self.runner.progress_dialog
+
+    @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.runner.busy
 
     def _on_run_button_clicked(self) -> None:
-        if self.plan is None or self.task is not None:
+        if self.plan is None or self.runner.busy:
             return
         self.run_button.setEnabled(False)
         self.recursive_check.setEnabled(False)
         self.delete_check.setEnabled(False)
         self.error_label.clear()
-        job = sweep_job(self._session, self.plan, self.delete_check.isChecked())
-        task = DocumentTask(job, self)
-        task.finished.connect(self._on_task_finished)
-        self.task = task
-        self.progress_dialog = DocumentProgressDialog(
-            task,
+        self.runner.run(
+            sweep_job(self._session, self.plan, self.delete_check.isChecked()),
             self.windowTitle(),
             self.tr("Import des fichiers dans le coffre…"),
-            self,
         )
-        self.work_started.emit(task)
-        self.busy_changed.emit(True)
-        task.start()
 
-    def _on_task_finished(self) -> None:
-        task, self.task, self.progress_dialog = self.task, None, None
-        if task is None:
-            return
-        task.deleteLater()
-        self.busy_changed.emit(False)
-        if task.bug is not None:
-            raise task.bug
+    def _on_runner_task_done(self, task: DocumentTask) -> None:
         if task.error is not None:
             self.error_label.setText(task.error.message(language()))
             return
@@ -276,12 +271,7 @@ class SweepDialog(QDialog):
 
     def stop_work(self) -> None:
         """Cancel the running sweep and wait (one chunk at most); files done stay done."""
-        task = self.task
-        if task is None:
-            return
-        abandon_task(task, self.progress_dialog, self._on_task_finished)
-        self.task, self.progress_dialog = None, None
-        self.busy_changed.emit(False)
+        self.runner.stop()
 
     def reject(self) -> None:
         if self.task is None:  # while the sweep runs, its progress dialog has the Cancel
