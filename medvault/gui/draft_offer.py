@@ -27,10 +27,6 @@ class _MainWindow(Protocol):
     def new_patient(self) -> _FileWindow: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("draft_offer", text)
-
-
 def reopen_files(window: _MainWindow, patient_ids: list[int]) -> int:
     """Open the files again (each read is audited as usual); the count reopened."""
     return sum(1 for patient_id in patient_ids if window.open_patient(patient_id) is not None)
@@ -47,12 +43,14 @@ def offer_drafts(window: _MainWindow, session: Session, dialogs: Dialogs) -> int
         return 0
     if not waiting and not new_forms:
         return 0
+    title = QCoreApplication.translate("draft_offer", "Saisies non enregistrées")
     answer = dialogs.question(
-        _tr("Saisies non enregistrées"),
-        _tr(
+        title,
+        QCoreApplication.translate(
+            "draft_offer",
             "{n} saisie(s) non enregistrée(s) ont été conservées, chiffrées, lors d'un "
             "verrouillage. Les rouvrir maintenant ?\n\n"
-            "Non : elles restent conservées et vous seront proposées à nouveau."
+            "Non : elles restent conservées et vous seront proposées à nouveau.",
         ).format(n=len(waiting) + len(new_forms)),
     )
     if answer != Button.Yes:
@@ -70,7 +68,7 @@ def offer_drafts(window: _MainWindow, session: Session, dialogs: Dialogs) -> int
                 editor_key=summary.editor_key,
             )
         except KnownError as error:
-            dialogs.warn(_tr("Saisies non enregistrées"), error.message(language()))
+            dialogs.warn(title, error.message(language()))
             continue
         if draft is None:
             continue
@@ -80,7 +78,7 @@ def offer_drafts(window: _MainWindow, session: Session, dialogs: Dialogs) -> int
         try:
             content = new_patient_drafts.take_new_patient_draft(session, draft_id=new_form.draft_id)
         except KnownError as error:
-            dialogs.warn(_tr("Saisies non enregistrées"), error.message(language()))
+            dialogs.warn(title, error.message(language()))
             continue
         if content is None:
             continue

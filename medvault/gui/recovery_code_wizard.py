@@ -5,7 +5,7 @@ Finish: closing the wizard earlier (or a lock) leaves the current code in force.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -31,10 +31,6 @@ from medvault.services.recovery_code import (
 from medvault.services.session import Session
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryCodeWizard", text)
-
-
 class _PasswordPage(QWizardPage):
     """What a new code changes, and the user's password (checked before the code is made)."""
 
@@ -43,9 +39,9 @@ class _PasswordPage(QWizardPage):
         self._session = session
         self._outcome = outcome
         self.setObjectName("recovery_password_page")
-        self.setTitle(_tr("Nouveau code de secours"))
+        self.setTitle(self.tr("Nouveau code de secours"))
         explanation = QLabel(
-            _tr(
+            self.tr(
                 "À faire si la feuille de secours est perdue, ou si quelqu'un a pu la voir.\n\n"
                 "Le nouveau code remplace l'actuel : l'ancienne feuille n'ouvrira plus le "
                 "coffre, ni les sauvegardes faites à partir de maintenant. Les sauvegardes déjà "
@@ -59,10 +55,10 @@ class _PasswordPage(QWizardPage):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password_edit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setAccessibleName(_tr("Votre mot de passe"))
+        self.password_edit.setAccessibleName(self.tr("Votre mot de passe"))
         self.error_label = message_label("password_error_label")
         form = QFormLayout()
-        form.addRow(_tr("Votre mot de passe :"), self.password_edit)
+        form.addRow(self.tr("Votre mot de passe :"), self.password_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addSpacing(8)
@@ -103,7 +99,7 @@ class RecoveryCodeWizard(QWizard):
         self._session = session
         self._dialogs = dialogs
         self.setObjectName("recovery_code_wizard")
-        self.setWindowTitle(_tr("Nouveau code de secours — medvault"))
+        self.setWindowTitle(self.tr("Nouveau code de secours — medvault"))
         self._outcome = WizardOutcome(
             directory=session.directory, practice_name=session.header.practice_name
         )
@@ -122,13 +118,13 @@ class RecoveryCodeWizard(QWizard):
                 new_code=self._outcome.recovery_code,
             )
         except KnownError as error:
-            self._dialogs.warn(_tr("Nouveau code de secours"), error.message(language()))
+            self._dialogs.warn(self.tr("Nouveau code de secours"), error.message(language()))
             return
         self._forget_secrets()
         self.replaced.emit()
         self._dialogs.inform(
-            _tr("Nouveau code de secours"),
-            _tr(
+            self.tr("Nouveau code de secours"),
+            self.tr(
                 "Le nouveau code de secours est enregistré : l'ancienne feuille n'ouvre plus "
                 "le coffre. Faites maintenant une sauvegarde, qui s'ouvrira avec la nouvelle "
                 "feuille."

@@ -300,7 +300,7 @@
 <context>
     <name>AuditWindow</name>
     <message>
-        <location filename="../../medvault/gui/audit_window.py" line="+65"/>
+        <location filename="../../medvault/gui/audit_window.py" line="+70"/>
         <source>Journal d&apos;audit — medvault</source>
         <translation>Audit log — medvault</translation>
     </message>
@@ -325,7 +325,7 @@
         <translation>Audit log</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Filtres</source>
         <translation>Filters</translation>
     </message>
@@ -405,7 +405,12 @@
         <translation>Keep in the current log</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>Vérification de l&apos;intégrité du journal…</source>
+        <translation>Checking the integrity of the log…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Journal intègre : {count} enregistrements vérifiés.</source>
         <translation>Log intact: {count} entries verified.</translation>
     </message>
@@ -425,7 +430,7 @@
         <translation>No entries archived yet.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Exporter le journal d&apos;audit (CSV, sans nom de patient)</source>
         <translation>Export the audit log (CSV, no patient names)</translation>
     </message>
@@ -913,7 +918,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>By the legal representative</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Un retrait est un nouvel enregistrement daté : l&apos;historique reste visible. Ces informations sont visibles par l&apos;accueil : n&apos;y notez aucun détail médical.</source>
         <translation>A withdrawal is a new dated entry: the history stays visible. This information is visible to reception: do not note any medical details here.</translation>
     </message>
@@ -1225,13 +1230,13 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>DocumentImporter</name>
     <message>
-        <location line="+45"/>
-        <location line="+30"/>
+        <location line="+33"/>
+        <location line="+5"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-4"/>
         <source>Import des documents dans le coffre…</source>
         <translation>Importing the documents into the vault…</translation>
     </message>
@@ -1239,7 +1244,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>DocumentProgressDialog</name>
     <message>
-        <location filename="../../medvault/gui/document_task.py" line="+127"/>
+        <location filename="../../medvault/gui/document_task.py" line="+128"/>
         <source>Interrompre</source>
         <translation>Stop</translation>
     </message>
@@ -1621,7 +1626,7 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>MainMenu</name>
     <message>
-        <location filename="../../medvault/gui/main_menu.py" line="+40"/>
+        <location filename="../../medvault/gui/main_menu.py" line="+41"/>
         <source>&amp;Cabinet</source>
         <translation>&amp;Practice</translation>
     </message>
@@ -1652,6 +1657,11 @@ Reception: {desk_login} / {desk_password}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Nouveau code de secours…</source>
+        <translation>New recovery code…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
@@ -1661,7 +1671,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Calendar — medvault</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
@@ -1786,12 +1796,12 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>PatientExportDialog</name>
     <message>
-        <location filename="../../medvault/gui/patient_export_dialog.py" line="+54"/>
+        <location filename="../../medvault/gui/patient_export_dialog.py" line="+65"/>
         <source>Exporter le dossier — medvault</source>
         <translation>Export the file — medvault</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Le patient ou son représentant légal</source>
         <translation>The patient or their legal representative</translation>
     </message>
@@ -1931,22 +1941,35 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>ZIP archive (*.zip)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>Le fichier {name} a été enregistré ({count} document(s) joint(s)).</source>
         <translation>The file {name} has been saved ({count} document(s) attached).</translation>
     </message>
 </context>
 <context>
+    <name>PatientExporter</name>
+    <message>
+        <location filename="../../medvault/gui/patient_export_task.py" line="+61"/>
+        <source>Export du dossier</source>
+        <translation>Exporting the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Écriture du fichier chiffré…</source>
+        <translation>Writing the encrypted file…</translation>
+    </message>
+</context>
+<context>
     <name>PatientFileWindow</name>
     <message>
-        <location filename="../../medvault/gui/patient_file_window.py" line="+53"/>
-        <location line="+127"/>
-        <location line="+105"/>
+        <location filename="../../medvault/gui/patient_file_window.py" line="+55"/>
+        <location line="+132"/>
+        <location line="+104"/>
         <source>Dossier patient</source>
         <translation>Patient file</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-203"/>
         <source>Dossier patient — medvault</source>
         <translation>Patient file — medvault</translation>
     </message>
@@ -1971,7 +1994,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Medical documents</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Consentements</source>
         <translation>Consents</translation>
     </message>
@@ -1981,7 +2004,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>File access</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Nouveau patient</source>
         <translation>New patient</translation>
     </message>
@@ -2019,7 +2042,7 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>PatientIdentityForm</name>
     <message>
-        <location filename="../../medvault/gui/patient_identity_form.py" line="+87"/>
+        <location filename="../../medvault/gui/patient_identity_form.py" line="+88"/>
         <source>Identité</source>
         <translation>Identity</translation>
     </message>
@@ -2204,7 +2227,7 @@ Reception: {desk_login} / {desk_password}</translation>
         <translation>Save the record (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>Brouillon restauré : relisez puis enregistrez.</source>
         <translation>Draft restored: review it, then save.</translation>
     </message>
@@ -2399,6 +2422,25 @@ Reception: {desk_login} / {desk_password}</translation>
         <location filename="../../medvault/gui/privacy_curtain.py" line="+58"/>
         <source>Appuyez sur une touche ou cliquez pour revenir</source>
         <translation>Press a key or click to come back</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeWizard</name>
+    <message>
+        <location filename="../../medvault/gui/recovery_code_wizard.py" line="+102"/>
+        <source>Nouveau code de secours — medvault</source>
+        <translation>New recovery code — medvault</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+5"/>
+        <source>Nouveau code de secours</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Le nouveau code de secours est enregistré : l&apos;ancienne feuille n&apos;ouvre plus le coffre. Faites maintenant une sauvegarde, qui s&apos;ouvrira avec la nouvelle feuille.</source>
+        <translation>The new recovery code is saved: the old sheet no longer opens the vault. Make a backup now; it will open with the new sheet.</translation>
     </message>
 </context>
 <context>
@@ -2720,7 +2762,7 @@ Log in with your login and the password you had on the date of the backup; medva
 <context>
     <name>SweepDialog</name>
     <message>
-        <location filename="../../medvault/gui/sweep_dialog.py" line="+100"/>
+        <location filename="../../medvault/gui/sweep_dialog.py" line="+102"/>
         <source>Ranger un dossier dans le coffre</source>
         <translation>Store a folder in the vault</translation>
     </message>
@@ -2790,12 +2832,12 @@ Log in with your login and the password you had on the date of the backup; medva
         <translation>Import {count} file(s)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Import des fichiers dans le coffre…</source>
         <translation>Importing the files into the vault…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+34"/>
         <source>{count} importé(s)</source>
         <translation>{count} imported</translation>
     </message>
@@ -3071,9 +3113,40 @@ Rotate the keys now?</translation>
     </message>
 </context>
 <context>
+    <name>_PasswordPage</name>
+    <message>
+        <location filename="../../medvault/gui/recovery_code_wizard.py" line="-86"/>
+        <source>Nouveau code de secours</source>
+        <translation>New recovery code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>À faire si la feuille de secours est perdue, ou si quelqu&apos;un a pu la voir.
+
+Le nouveau code remplace l&apos;actuel : l&apos;ancienne feuille n&apos;ouvrira plus le coffre, ni les sauvegardes faites à partir de maintenant. Les sauvegardes déjà faites s&apos;ouvrent toujours avec l&apos;ancienne feuille : gardez-la sous clé tant que vous gardez ces sauvegardes.
+
+Rien ne change avant la dernière étape, où le nouveau code est enregistré.</source>
+        <translation>Do this if the recovery sheet is lost, or if someone may have seen it.
+
+The new code replaces the current one: the old sheet will no longer open the vault, nor the backups made from now on. Backups already made still open with the old sheet: keep it locked away as long as you keep those backups.
+
+Nothing changes before the last step, where the new code is saved.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Votre mot de passe</source>
+        <translation>Your password</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Votre mot de passe :</source>
+        <translation>Your password:</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../medvault/gui/app.py" line="+191"/>
+        <location filename="../../medvault/gui/app.py" line="+214"/>
         <source>medvault</source>
         <translation>medvault</translation>
     </message>
@@ -3801,6 +3874,23 @@ An unexpected error occurred. The technical details were written to the log.</so
         <location line="+2"/>
         <source>Autre document médical</source>
         <translation>Other clinical</translation>
+    </message>
+</context>
+<context>
+    <name>draft_offer</name>
+    <message>
+        <location filename="../../medvault/gui/draft_offer.py" line="+46"/>
+        <source>Saisies non enregistrées</source>
+        <translation>Unsaved work</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} saisie(s) non enregistrée(s) ont été conservées, chiffrées, lors d&apos;un verrouillage. Les rouvrir maintenant ?
+
+Non : elles restent conservées et vous seront proposées à nouveau.</source>
+        <translation>{n} unsaved edit(s) were kept, encrypted, when the session locked. Reopen them now?
+
+No: they stay kept and will be offered again.</translation>
     </message>
 </context>
 <context>
