@@ -37,8 +37,6 @@ from medvault.services.backup import BackupResult, create_backup
 from medvault.services.session import Session
 from medvault.services.vault_create import check_new_password
 
-FILE_FILTER = "Sauvegardes medvault (*.mvbackup)"
-
 
 class BackupExportDialog(QDialog):
     backup_written = Signal(object)  # the Path of the file
@@ -170,7 +168,9 @@ class BackupExportDialog(QDialog):
             practice_slug(self._session.header.practice_name), self._session.config.clock.now()
         )
         chosen = self._dialogs.get_save_path(
-            self.tr("Enregistrer la sauvegarde"), start_dir / name, self.tr(FILE_FILTER)
+            self.tr("Enregistrer la sauvegarde"),
+            start_dir / name,
+            self.tr("Sauvegardes medvault (*.mvbackup)"),
         )
         if chosen is None:
             return

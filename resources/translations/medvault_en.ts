@@ -520,7 +520,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>BackupExportDialog</name>
     <message>
-        <location filename="../../medvault/gui/backup_export_dialog.py" line="+60"/>
+        <location filename="../../medvault/gui/backup_export_dialog.py" line="+59"/>
         <source>Sauvegarder maintenant</source>
         <translation>Back up now</translation>
     </message>
@@ -578,6 +578,11 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <location line="+38"/>
         <source>Enregistrer la sauvegarde</source>
         <translation>Save the backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sauvegardes medvault (*.mvbackup)</source>
+        <translation>medvault backups (*.mvbackup)</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -119,6 +120,38 @@ def messages_with_text() -> list[tuple[str, tuple[str, str]]]:
 def test_no_string_hides_from_extraction() -> None:
     """lupdate files a string under an empty context when tr is called through an alias."""
     assert "" not in {context for context, _ in ts_messages()}
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_read() -> None:
+    """A translate()/tr() call given a variable (a helper wrapping it, say) is invisible to
+    lupdate: its French would show in the English interface. The only variables allowed are
+    texts of a context whose strings are declared with QT_TRANSLATE_NOOP."""
+    calls: list[tuple[str, int, ast.Call]] = []
+    declared: set[str] = set()
+    for path in sorted(Path("medvault/gui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name == "QT_TRANSLATE_NOOP" and node.args:
+                declared.add(_literal(node.args[0]) or "")
+            elif name in ("translate", "tr"):
+                calls.append((path.name, node.lineno, node))
+    hidden = []
+    for module, line, call in calls:
+        is_tr = getattr(call.func, "attr", "") == "tr"
+        text = call.args[0] if is_tr else (call.args[1] if len(call.args) > 1 else None)
+        if text is None or _literal(text) is not None:
+            continue
+        context = None if is_tr else _literal(call.args[0])
+        if context is None or context not in declared:
+            hidden.append(f"{module}:{line}")
+    assert len(calls) > 300  # the whole interface was read
+    assert hidden == []
 
 
 def test_error_labels_follow_the_interface_language(
