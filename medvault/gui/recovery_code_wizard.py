@@ -5,7 +5,8 @@ Finish: closing the wizard earlier (or a lock) leaves the current code in force.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -111,6 +112,9 @@ class RecoveryCodeWizard(QWizard):
         self.resize(720, 600)
 
     def accept(self) -> None:
+        # Three Argon2id runs (password, new slot, backup recipient): about a second or two.
+        failure: KnownError | None = None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             replace_recovery_code(
                 self._session,
@@ -118,7 +122,11 @@ class RecoveryCodeWizard(QWizard):
                 new_code=self._outcome.recovery_code,
             )
         except KnownError as error:
-            self._dialogs.warn(self.tr("Nouveau code de secours"), error.message(language()))
+            failure = error
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if failure is not None:
+            self._dialogs.warn(self.tr("Nouveau code de secours"), failure.message(language()))
             return
         self._forget_secrets()
         self.replaced.emit()
