@@ -32,6 +32,7 @@ from medvault.gui.login_window import LoginWindow
 from medvault.gui.main_window import MainWindow
 from medvault.gui.patient_export_dialog import PatientExportDialog
 from medvault.gui.patient_file_window import open_patient_file
+from medvault.gui.recovery_code_wizard import RecoveryCodeWizard
 from medvault.gui.retention_window import RetentionWindow
 from medvault.gui.users_dialog import UsersDialog
 from medvault.gui.vault_controller import VaultController
@@ -127,7 +128,12 @@ def main(out: Path, english: bool = False) -> int:
             if UsersDialog.available_to(session):
                 _save(UsersDialog(session, dialogs=dialogs), out, "40_users")
                 _save(LockSettingsDialog(session), out, "41_lock_settings")
-                _save(AuditWindow(session, dialogs), out, "42_audit")
+                audit = AuditWindow(session, dialogs)
+                audit.show()
+                _wait(app, lambda chain=audit.chain: not chain.running)  # the verdict
+                _save(audit, out, "42_audit")
+                audit.close()
+                _save(RecoveryCodeWizard(session, dialogs), out, "45_new_recovery_code")
                 _save(RetentionWindow(session, dialogs), out, "43_retention")
             _save(PatientExportDialog(session, first, dialogs), out, f"44_export_{tag}")
             main_window.close()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from medvault.core.audit import AuditAction, ChainReport, Outcome
+from medvault.core.audit import AuditAction, Outcome
 from medvault.core.audit_query import AuditFilter
 from medvault.core.audit_retention import (
     MAX_RETENTION_MONTHS,
@@ -34,7 +34,7 @@ from medvault.core.audit_retention import (
 )
 from medvault.core.errors import KnownError
 from medvault.core.permissions import Permission
-from medvault.gui.audit_chain_task import ChainCheckTask
+from medvault.gui.audit_chain_row import AuditChainRow
 from medvault.gui.audit_model import (
     AuditTableModel,
     action_labels,
@@ -43,9 +43,12 @@ from medvault.gui.audit_model import (
 )
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import language
-from medvault.gui.widgets import ERROR_STYLE, SUCCESS_STYLE, message_label, title_label
+from medvault.gui.widgets import (
+    SUCCESS_STYLE,
+    message_label,
+    title_label,
+)
 from medvault.services import audit_retention, audit_view
-from medvault.services.audit_chain_check import prepare_chain_check
 from medvault.services.session import Session
 
 
@@ -55,10 +58,7 @@ def _local_start(day: QDate) -> datetime:
 
 
 class AuditWindow(QWidget):
-    """Opening it is audited by the services (and refused, audited too, without AUDIT_READ).
-    `chain_check_finished`: the chain check has shown its verdict (or its error)."""
-
-    chain_check_finished = Signal()
+    """Opening it is audited by the services (and refused, audited too, without AUDIT_READ)."""
 
     def __init__(
         self, session: Session, dialogs: Dialogs, *, parent: QWidget | None = None
@@ -70,12 +70,7 @@ class AuditWindow(QWidget):
         self.setWindowTitle(self.tr("Journal d'audit — medvault"))
         overview = audit_view.open_audit_log(session)
 
-        self.chain_label = message_label("chain_label")
-        self.verify_button = QPushButton(self.tr("Vérifier l'intégrité"))
-        self.verify_button.setObjectName("verify_button")
-        chain_row = QHBoxLayout()
-        chain_row.addWidget(self.chain_label, 1)
-        chain_row.addWidget(self.verify_button)
+        self.chain = AuditChainRow(session)
 
         self.model = AuditTableModel(session, self)
         self.table = audit_table_view(self.model, "audit_table")
@@ -100,7 +95,7 @@ class AuditWindow(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addWidget(title_label(self.tr("Journal d'audit"), "audit_title"))
-        layout.addLayout(chain_row)
+        layout.addWidget(self.chain)
         layout.addWidget(self._filter_box(overview.logins))
         layout.addWidget(self.table, 1)
         layout.addLayout(export_row)
@@ -109,7 +104,6 @@ class AuditWindow(QWidget):
         layout.addWidget(self.status_label)
         self.resize(1200, 800)
 
-        self.verify_button.clicked.connect(self._on_verify_button_clicked)
         self.apply_button.clicked.connect(self._on_apply_button_clicked)
         self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.patient_edit.returnPressed.connect(self._on_apply_button_clicked)
@@ -118,8 +112,7 @@ class AuditWindow(QWidget):
         self.archive_button.clicked.connect(self._on_archive_button_clicked)
         self.model.load_failed.connect(self.error_label.setText)
         self._show_archive(overview.archived)
-        self._chain_task: ChainCheckTask | None = None
-        self._run(self._verify)
+        self.chain.start()
         self.apply_filter()
 
     @staticmethod
@@ -240,52 +233,6 @@ class AuditWindow(QWidget):
             QGuiApplication.restoreOverrideCursor()
         return True
 
-    def _verify(self) -> None:
-        """Start the chain check on its worker (a check already running is restarted: the
-        log may have changed, e.g. by archiving)."""
-        if self._chain_task is not None:
-            self._chain_task.cancel_and_wait()
-            self._chain_task = None
-        task = ChainCheckTask(prepare_chain_check(self._session))
-        task.finished.connect(self._on_chain_task_finished)
-        self.destroyed.connect(task.cancel)  # destroyed without being closed: stop anyway
-        self._chain_task = task
-        self.verify_button.setEnabled(False)
-        self.chain_label.setStyleSheet("")
-        self.chain_label.setText(self.tr("Vérification de l'intégrité du journal…"))
-        task.start()
-
-    @property
-    def chain_check_running(self) -> bool:
-        return self._chain_task is not None
-
-    def _on_chain_task_finished(self) -> None:
-        task = self.sender()
-        if not isinstance(task, ChainCheckTask) or task is not self._chain_task:
-            return  # an earlier check, cancelled and replaced
-        self._chain_task = None
-        self.verify_button.setEnabled(True)
-        task.raise_unexpected()
-        if task.error is not None:
-            self.chain_label.clear()
-            self.error_label.setText(task.error.message(language()))
-        elif task.report is not None:
-            self._show_chain(task.report)
-        self.chain_check_finished.emit()
-
-    def _show_chain(self, report: ChainReport) -> None:
-        if report.ok:
-            self.chain_label.setStyleSheet(SUCCESS_STYLE)
-            self.chain_label.setText(
-                self.tr("Journal intègre : {count} enregistrements vérifiés.").format(
-                    count=report.records_checked
-                )
-            )
-        else:
-            self.chain_label.setStyleSheet(ERROR_STYLE)
-            reason = report.reason_fr if language() == "fr" else report.reason_en
-            self.chain_label.setText(self.tr("Journal altéré : {reason}").format(reason=reason))
-
     def _show_archive(self, archived: ArchivedRange | None) -> None:
         if archived is not None:
             self.archive_label.setText(
@@ -334,14 +281,8 @@ class AuditWindow(QWidget):
         self.until_check.setChecked(False)
         self.apply_filter()
 
-    def _on_verify_button_clicked(self) -> None:
-        self._run(self._verify)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Also what a lock does: the check ends (cancelled) before the session's keys go.
-        if self._chain_task is not None:
-            self._chain_task.cancel_and_wait()
-            self._chain_task = None
+        self.chain.stop()  # also what a lock does: the check ends before the keys go
         super().closeEvent(event)
 
     def _on_export_button_clicked(self) -> None:
@@ -383,7 +324,7 @@ class AuditWindow(QWidget):
         moved: list[ArchivedRange | None] = []
         if not self._run(lambda: moved.append(audit_retention.archive_expired(self._session))):
             return
-        self._run(self._verify)
+        self.chain.start()
         self._run(lambda: self._show_archive(audit_view.archived_range(self._session)))
         self.apply_filter()
         done = moved[0]

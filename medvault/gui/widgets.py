@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a4b00;"
 SUCCESS_STYLE = "color: #1b5e20;"
+# Back to the ordinary text colour (an empty style sheet does not always undo a colour).
+NEUTRAL_STYLE = "color: palette(window-text);"
 
 
 def title_label(text: str, name: str) -> QLabel:

@@ -298,6 +298,29 @@
     </message>
 </context>
 <context>
+    <name>AuditChainRow</name>
+    <message>
+        <location filename="../../medvault/gui/audit_chain_row.py" line="+29"/>
+        <source>Vérifier l&apos;intégrité</source>
+        <translation>Verify integrity</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Vérification de l&apos;intégrité du journal…</source>
+        <translation>Checking the integrity of the log…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Journal intègre : {count} enregistrements vérifiés.</source>
+        <translation>Log intact: {count} entries verified.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Journal altéré : {reason}</source>
+        <translation>Log altered: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>AuditWindow</name>
     <message>
         <location filename="../../medvault/gui/audit_window.py" line="+70"/>
@@ -305,12 +328,7 @@
         <translation>Audit log — medvault</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Vérifier l&apos;intégrité</source>
-        <translation>Verify integrity</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Exporter la vue en CSV…</source>
         <translation>Export this view as CSV…</translation>
     </message>
@@ -325,7 +343,7 @@
         <translation>Audit log</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Filtres</source>
         <translation>Filters</translation>
     </message>
@@ -405,22 +423,7 @@
         <translation>Keep in the current log</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Vérification de l&apos;intégrité du journal…</source>
-        <translation>Checking the integrity of the log…</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Journal intègre : {count} enregistrements vérifiés.</source>
-        <translation>Log intact: {count} entries verified.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Journal altéré : {reason}</source>
-        <translation>Log altered: {reason}</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+28"/>
         <source>Archive : enregistrements n°{first} à n°{last}, conservés dans le coffre et ses sauvegardes, vérifiés avec le journal.</source>
         <translation>Archive: entries no. {first} to no. {last}, kept in the vault and its backups, verified with the log.</translation>
     </message>
@@ -430,7 +433,7 @@
         <translation>No entries archived yet.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>Exporter le journal d&apos;audit (CSV, sans nom de patient)</source>
         <translation>Export the audit log (CSV, no patient names)</translation>
     </message>
@@ -520,7 +523,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
 <context>
     <name>BackupExportDialog</name>
     <message>
-        <location filename="../../medvault/gui/backup_export_dialog.py" line="+59"/>
+        <location filename="../../medvault/gui/backup_export_dialog.py" line="+58"/>
         <source>Sauvegarder maintenant</source>
         <translation>Back up now</translation>
     </message>
@@ -580,7 +583,7 @@ Your work is saved in the vault; make a backup the next time you open it.</trans
         <translation>Save the backup</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Sauvegardes medvault (*.mvbackup)</source>
         <translation>medvault backups (*.mvbackup)</translation>
     </message>
@@ -2432,12 +2435,12 @@ Reception: {desk_login} / {desk_password}</translation>
 <context>
     <name>RecoveryCodeWizard</name>
     <message>
-        <location filename="../../medvault/gui/recovery_code_wizard.py" line="+102"/>
+        <location filename="../../medvault/gui/recovery_code_wizard.py" line="+103"/>
         <source>Nouveau code de secours — medvault</source>
         <translation>New recovery code — medvault</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <location line="+5"/>
         <source>Nouveau code de secours</source>
         <translation>New recovery code</translation>
@@ -3120,7 +3123,7 @@ Rotate the keys now?</translation>
 <context>
     <name>_PasswordPage</name>
     <message>
-        <location filename="../../medvault/gui/recovery_code_wizard.py" line="-86"/>
+        <location filename="../../medvault/gui/recovery_code_wizard.py" line="-93"/>
         <source>Nouveau code de secours</source>
         <translation>New recovery code</translation>
     </message>

@@ -75,8 +75,8 @@ def test_window_filters_shows_chain_state_and_exports(
     qtbot.addWidget(window)
     opened = audit_repo.recent(practitioner.admin_db, 1)[0]
     assert (opened.action, opened.target) == ("read", "audit_log")
-    qtbot.waitUntil(lambda: not window.chain_check_running, timeout=10000)
-    assert "intègre" in window.chain_label.text()
+    qtbot.waitUntil(lambda: not window.chain.running, timeout=10000)
+    assert "intègre" in window.chain.label.text()
     assert window.model.rowCount() >= 5 + 4
 
     window.patient_edit.setText(str(patient))
@@ -115,8 +115,8 @@ def test_window_shows_a_broken_chain(
     conn.execute("UPDATE audit_log SET target = 'x' WHERE seq = 2")
     window = AuditWindow(practitioner, dialogs)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.chain_check_running, timeout=10000)
-    assert "altéré" in window.chain_label.text() and "2" in window.chain_label.text()
+    qtbot.waitUntil(lambda: not window.chain.running, timeout=10000)
+    assert "altéré" in window.chain.label.text() and "2" in window.chain.label.text()
 
 
 def test_the_chain_is_checked_on_a_worker_and_closing_stops_it(
@@ -124,17 +124,17 @@ def test_the_chain_is_checked_on_a_worker_and_closing_stops_it(
 ) -> None:
     window = AuditWindow(practitioner, dialogs)
     qtbot.addWidget(window)
-    assert window.chain_check_running  # the window is shown before the verdict
-    assert "Vérification" in window.chain_label.text()
-    assert not window.verify_button.isEnabled()
-    with qtbot.waitSignal(window.chain_check_finished, timeout=10000):
+    assert window.chain.running  # the window is shown before the verdict
+    assert "Vérification" in window.chain.label.text()
+    assert not window.chain.verify_button.isEnabled()
+    with qtbot.waitSignal(window.chain.finished, timeout=10000):
         pass
-    assert "intègre" in window.chain_label.text() and window.verify_button.isEnabled()
+    assert "intègre" in window.chain.label.text() and window.chain.verify_button.isEnabled()
 
-    window.verify_button.click()  # again, then the window closes (as a lock closes it)
-    assert window.chain_check_running
+    window.chain.verify_button.click()  # again, then the window closes (as a lock closes it)
+    assert window.chain.running
     window.close()
-    assert not window.chain_check_running
+    assert not window.chain.running
     practitioner.lock()  # nothing of the check holds the session
 
 
