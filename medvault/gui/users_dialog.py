@@ -34,7 +34,7 @@ from medvault.core.users import User
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.messages import role_label
 from medvault.gui.settings_store import interface_language
-from medvault.gui.widgets import SUCCESS_STYLE, WARNING_STYLE, message_label
+from medvault.gui.widgets import SUCCESS_STYLE, WARNING_STYLE, message_label, muted_text_colour
 from medvault.services.key_rotation import rotate_keys
 from medvault.services.rights_review import (
     record_rights_review,
@@ -251,7 +251,9 @@ class UsersDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if not user.active:
                     item.setForeground(
-                        self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                        muted_text_colour(
+                            self.palette(), QPalette.ColorRole.Text, QPalette.ColorRole.Base
+                        )
                     )
                 self.table.setItem(row, column, item)
         self._update_buttons()
