@@ -36,6 +36,7 @@ from medvault.core.consent import (
 )
 from medvault.core.errors import FieldError, KnownError
 from medvault.gui.dialogs import Dialogs
+from medvault.gui.editor_drafts import decode_fields, encode_fields
 from medvault.gui.messages import language
 from medvault.gui.patient_export_dialog import PatientExportDialog
 from medvault.gui.widgets import message_label, muted_label
@@ -78,6 +79,10 @@ def method_labels() -> dict[CollectionMethod, str]:
             "ConsentTab", "Par le représentant légal"
         ),
     }
+
+
+# The draft editor key of a consent entry left half typed at a lock.
+CONSENT_EDITOR_KEY = "consent"
 
 
 def _combo(name: str, labels: Iterable[tuple[object, str]]) -> QComboBox:
@@ -201,6 +206,43 @@ class ConsentTab(QWidget):
 
     def _today(self) -> date:
         return self._session.config.clock.now().astimezone().date()
+
+    # -- drafts (kept encrypted when the session locks mid-entry) ----------------------------
+    def pending_draft(self) -> tuple[str, str] | None:
+        """(CONSENT_EDITOR_KEY, the form) when a recipient or a note is typed, not recorded."""
+        if not (self.recipient_edit.text().strip() or self.note_edit.text().strip()):
+            return None
+        fields: dict[str, object] = {
+            name: str(combo.currentData()) for name, combo in self._form_combos().items()
+        }
+        fields["date"] = self.date_edit.date().toString("yyyy-MM-dd")
+        fields["recipient"] = self.recipient_edit.text()
+        fields["note"] = self.note_edit.text()
+        return CONSENT_EDITOR_KEY, encode_fields({"form": fields})
+
+    def restore_draft(self, content: str) -> bool:
+        groups = decode_fields(content, ("form",))
+        if groups is None:
+            return False
+        fields = groups["form"]
+        for name, combo in self._form_combos().items():
+            wanted = str(fields.get(name) or "")
+            for index in range(combo.count()):
+                if str(combo.itemData(index)) == wanted:
+                    combo.setCurrentIndex(index)
+        day = QDate.fromString(str(fields.get("date") or ""), "yyyy-MM-dd")
+        if day.isValid():
+            self.date_edit.setDate(day)
+        self.recipient_edit.setText(str(fields.get("recipient") or ""))
+        self.note_edit.setText(str(fields.get("note") or ""))
+        return True
+
+    def _form_combos(self) -> dict[str, QComboBox]:
+        return {
+            "scope": self.scope_combo,
+            "decision": self.decision_combo,
+            "method": self.method_combo,
+        }
 
     def reload(self) -> None:
         try:

@@ -24,7 +24,7 @@ from medvault.core.patient import Patient, Sex
 from medvault.gui.appointments_tab import AppointmentsTab
 from medvault.gui.clinical_allergy_banner import AllergyBanner
 from medvault.gui.clinical_tabs import ClinicalTabs
-from medvault.gui.consent_tab import ConsentTab
+from medvault.gui.consent_tab import CONSENT_EDITOR_KEY, ConsentTab
 from medvault.gui.dialogs import Dialogs
 from medvault.gui.documents_tab import DocumentsTab
 from medvault.gui.editor_drafts import PendingDraft
@@ -235,6 +235,10 @@ class PatientFileWindow(QWidget):
         identity = self.identity_form.pending_draft()
         if identity is not None:
             found.append(PendingDraft(DraftKind.ADMINISTRATIVE, patient_id, *identity))
+        consents = self.findChild(ConsentTab)
+        entry = consents.pending_draft() if consents is not None else None
+        if patient_id is not None and entry is not None:
+            found.append(PendingDraft(DraftKind.ADMINISTRATIVE, patient_id, *entry))
         if patient_id is not None and self.clinical_tabs is not None:
             for tab in self.clinical_tabs.draft_sources():
                 pending = tab.pending_draft()
@@ -247,6 +251,10 @@ class PatientFileWindow(QWidget):
         no such editor (any more)."""
         if draft.patient_id != self.patient_id:
             return False
+        consents = self.findChild(ConsentTab)
+        if draft.editor_key == CONSENT_EDITOR_KEY and consents is not None:
+            self.tabs.setCurrentWidget(consents)
+            return consents.restore_draft(draft.content)
         expected = "identity" if self.patient_id is not None else NEW_PATIENT_EDITOR_KEY
         if draft.kind is DraftKind.ADMINISTRATIVE and draft.editor_key == expected:
             self.tabs.setCurrentWidget(self.identity_form)
