@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from medvault import __version__
-from medvault.cli import backup_commands, demo_command
+from medvault.cli import backup_commands, demo_command, recovery_command
 from medvault.cli.output import (
     USER_COLUMNS,
     format_table,
@@ -363,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the audit chain",
     )
     backup_commands.register(commands, _add, _unlock)
+    recovery_command.register(commands, _add, _unlock)
     demo_command.register(commands)
     return parser
 
