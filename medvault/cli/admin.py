@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from medvault import __version__
-from medvault.cli import backup_commands, demo_command, recovery_command
+from medvault.cli import backup_commands, demo_command, keys_commands
 from medvault.cli.output import (
     USER_COLUMNS,
     format_table,
@@ -39,7 +39,6 @@ from medvault.core.process_hardening import disable_core_dumps
 from medvault.services import users
 from medvault.services.checks import check_vault
 from medvault.services.config import ServiceConfig
-from medvault.services.key_rotation import rotate_keys
 from medvault.services.session import Session
 from medvault.services.unlock import unlock, unlock_with_recovery_code
 from medvault.services.vault_create import create_vault
@@ -203,17 +202,6 @@ def _cmd_user_list(run: _Run) -> int:
     return EXIT_OK
 
 
-def _cmd_rotate_keys(run: _Run) -> int:
-    with _unlock(run) as session:
-        rotate_keys(session)
-    say(
-        run.out,
-        "Clés du coffre renouvelées : les anciennes clés n'ouvrent plus les bases.",
-        "Vault keys rotated: the old keys no longer open the databases.",
-    )
-    return EXIT_OK
-
-
 def _cmd_check(run: _Run) -> int:
     with _unlock(run) as session:
         report = check_vault(session)
@@ -348,13 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
         needs_session=False,
     )
     recover.add_argument("--login", required=True, help="compte concerné / account")
-    _add(
-        commands,
-        "rotate-keys",
-        _cmd_rotate_keys,
-        "renouveler les clés des bases (après une désactivation) / rotate the database keys "
-        "(after disabling an account)",
-    )
+    keys_commands.register(commands, _add, _unlock)
     _add(
         commands,
         "check",
@@ -363,7 +345,6 @@ def build_parser() -> argparse.ArgumentParser:
         "the audit chain",
     )
     backup_commands.register(commands, _add, _unlock)
-    recovery_command.register(commands, _add, _unlock)
     demo_command.register(commands)
     return parser
 

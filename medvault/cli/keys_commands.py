@@ -1,8 +1,10 @@
-"""medvault-admin new-recovery-code: replace a lost or exposed recovery sheet.
+"""medvault-admin key commands: rotate-keys (new database keys, after an account is disabled)
+and new-recovery-code (a lost or exposed recovery sheet).
 
-The acting practitioner's password is read once: it opens the session and is checked again by
-the service. The new code is printed once, like the one `init` printed; the old code no longer
-opens the vault, nor the backups made from now on (older backups keep their sheet)."""
+For new-recovery-code the acting practitioner's password is read once: it opens the session and
+is checked again by the service. The new code is printed once, like the one `init` printed; the
+old code no longer opens the vault, nor the backups made from now on (older backups keep their
+sheet)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,21 @@ from collections.abc import Callable
 from medvault.cli.backup_commands import CommandRun, Unlock
 from medvault.cli.output import say
 from medvault.core.recovery_code import generate_recovery_code
+from medvault.services.key_rotation import rotate_keys
 from medvault.services.recovery_code import replace_recovery_code
 
 EXIT_OK = 0
+
+
+def _cmd_rotate_keys(run: CommandRun, unlock: Unlock) -> int:
+    with unlock(run) as session:
+        rotate_keys(session)
+    say(
+        run.out,
+        "Clés du coffre renouvelées : les anciennes clés n'ouvrent plus les bases.",
+        "Vault keys rotated: the old keys no longer open the databases.",
+    )
+    return EXIT_OK
 
 
 def _cmd_new_recovery_code(run: CommandRun, unlock: Unlock) -> int:
@@ -48,7 +62,14 @@ def register(
     add: Callable[..., argparse.ArgumentParser],
     unlock: Unlock,
 ) -> None:
-    """Add `new-recovery-code`; `add` and `unlock` are medvault-admin's own helpers."""
+    """Add the key commands; `add` and `unlock` are medvault-admin's own helpers."""
+    add(
+        commands,
+        "rotate-keys",
+        lambda run: _cmd_rotate_keys(run, unlock),
+        "renouveler les clés des bases (après une désactivation) / rotate the database keys "
+        "(after disabling an account)",
+    )
     add(
         commands,
         "new-recovery-code",
