@@ -37,8 +37,6 @@ class ChainCheckTask(QThread):
             self.error = error
         except BaseException as unexpected:  # re-raised on the GUI thread
             self._unexpected = unexpected
-        finally:
-            self._check.discard()
 
     def cancel(self) -> None:
         """Stop at the next look at the flag (every thousand records)."""

@@ -20,7 +20,7 @@ from medvault.services.authz import requires
 from medvault.services.session import Session
 from medvault.services.vault_files import ADMIN_DB
 from medvault.storage import audit_repo
-from medvault.storage.database import close_reader, open_reader, read_snapshot
+from medvault.storage.database import Connection, close_reader, open_reader, read_snapshot
 
 _T = TypeVar("_T")
 # How many records between two looks at the cancel flag (about 10 ms of checking).
@@ -29,6 +29,10 @@ _CANCEL_STRIDE = 1000
 
 class _CancelledError(Exception):
     pass
+
+
+def _never() -> bool:
+    return False
 
 
 class ChainCheck:
@@ -40,21 +44,14 @@ class ChainCheck:
         self._audit_key = audit_key
         self._vault_id = vault_id
 
-    def run(self, cancelled: Callable[[], bool] = lambda: False) -> ChainReport | None:
+    def run(self, cancelled: Callable[[], bool] = _never) -> ChainReport | None:
         """The report, or None when `cancelled()` turned true first. KnownError if admin.db
         cannot be read. The keys are wiped afterwards either way."""
         try:
             conn = open_reader(self._admin_path, self._admin_key)
             try:
                 with read_snapshot(conn, ADMIN_DB):
-                    return verify_archive_and_live(
-                        self._audit_key,
-                        self._vault_id,
-                        archived=_watch(audit_repo.iter_archived(conn), cancelled),
-                        live=_watch(audit_repo.iter_live(conn), cancelled),
-                        head=audit_repo.read_head(conn),
-                        last_checkpoint=audit_repo.latest_checkpoint(conn),
-                    )
+                    return chain_report(conn, self._audit_key, self._vault_id, cancelled)
             finally:
                 close_reader(conn)
         except _CancelledError:
@@ -65,6 +62,24 @@ class ChainCheck:
     def discard(self) -> None:
         self._admin_key.wipe()
         self._audit_key.wipe()
+
+
+def chain_report(
+    conn: Connection,
+    audit_key: SecretKey,
+    vault_id: str,
+    cancelled: Callable[[], bool] = _never,
+) -> ChainReport:
+    """The whole chain as `conn` sees it, archive then live, the archive's end checked against
+    the latest checkpoint (raises _CancelledError once `cancelled()` turns true)."""
+    return verify_archive_and_live(
+        audit_key,
+        vault_id,
+        archived=_watch(audit_repo.iter_archived(conn), cancelled),
+        live=_watch(audit_repo.iter_live(conn), cancelled),
+        head=audit_repo.read_head(conn),
+        last_checkpoint=audit_repo.latest_checkpoint(conn),
+    )
 
 
 def _watch(items: Iterable[_T], cancelled: Callable[[], bool]) -> Iterator[_T]:

@@ -22,9 +22,10 @@ from medvault.core.audit_query import (
     csv_row,
     validate_filter,
 )
-from medvault.core.audit_retention import ArchivedRange, verify_archive_and_live
+from medvault.core.audit_retention import ArchivedRange
 from medvault.core.documents import ExportTargetError
 from medvault.core.permissions import Area, Permission
+from medvault.services.audit_chain_check import chain_report
 from medvault.services.authz import requires
 from medvault.services.documents_export import export_os_error
 from medvault.services.patient_lookup import require_patient
@@ -63,15 +64,7 @@ def archived_range(session: Session) -> ArchivedRange | None:
 def verify_audit_trail(session: Session) -> ChainReport:
     """The whole chain, archive then live, with the archive's end checked against the latest
     checkpoint; a bad record in the archive is said to be there."""
-    conn = session.admin_db
-    return verify_archive_and_live(
-        session.bundle.audit_key,
-        session.header.vault_id,
-        archived=audit_repo.iter_archived(conn),
-        live=audit_repo.iter_live(conn),
-        head=audit_repo.read_head(conn),
-        last_checkpoint=audit_repo.latest_checkpoint(conn),
-    )
+    return chain_report(session.admin_db, session.bundle.audit_key, session.header.vault_id)
 
 
 @requires(Permission.AUDIT_READ)

@@ -37,7 +37,8 @@ from medvault.storage.database import Connection
 RECOVERY_OWNER = "*recovery*"
 
 
-def _owner(session: Session) -> str:
+def owner_of(session: Session) -> str:
+    """Whose drafts a session sees and writes (a recovery-code session has its own owner)."""
     return session.login if session.login is not None else RECOVERY_OWNER
 
 
@@ -95,7 +96,7 @@ def save_draft(
         drafts_repo.save(
             conn,
             checked,
-            owner=_owner(session),
+            owner=owner_of(session),
             patient_id=patient_id,
             editor_key=editor_key,
             content=content,
@@ -116,7 +117,7 @@ def _may_hold_clinical_drafts(session: Session) -> bool:
 def list_drafts(session: Session) -> list[DraftSummary]:
     """The current user's drafts, newest first, under the id of the record that holds the
     patient now (after merges); without their content."""
-    owner = _owner(session)
+    owner = owner_of(session)
     found = drafts_repo.list_for(session.admin_db, DraftKind.ADMINISTRATIVE, owner)
     if _may_hold_clinical_drafts(session):
         found += drafts_repo.list_for(session.clinical_db, DraftKind.CLINICAL, owner)
@@ -145,7 +146,7 @@ def read_draft(
     draft = drafts_repo.find(
         _reading(session, checked),
         checked,
-        owner=_owner(session),
+        owner=owner_of(session),
         patient_ids=group,
         editor_key=editor_key,
     )
@@ -163,7 +164,7 @@ def take_draft(
     transaction; None if there is none."""
     checked = _check(session, kind, patient_id, editor_key)
     group = _record_group(session, patient_id)
-    owner = _owner(session)
+    owner = owner_of(session)
     with _writing(session, checked) as conn:
         draft = drafts_repo.find(
             conn, checked, owner=owner, patient_ids=group, editor_key=editor_key
@@ -184,7 +185,7 @@ def discard_draft(session: Session, *, kind: DraftKind, patient_id: int, editor_
     group = _record_group(session, patient_id)
     with _writing(session, checked) as conn:
         removed = drafts_repo.delete_matching(
-            conn, checked, owner=_owner(session), patient_ids=group, editor_key=editor_key
+            conn, checked, owner=owner_of(session), patient_ids=group, editor_key=editor_key
         )
         if removed:
             session.audit(_event(AuditAction.DRAFT_DISCARD, checked, patient_id, editor_key))

@@ -10,13 +10,9 @@ from medvault.core.drafts import NEW_PATIENT_EDITOR_KEY, NewPatientDraftSummary,
 from medvault.core.errors import FieldError
 from medvault.core.permissions import Area, Permission
 from medvault.services.authz import requires
-from medvault.services.drafts import RECOVERY_OWNER
+from medvault.services.drafts import owner_of
 from medvault.services.session import Session
 from medvault.storage import new_patient_drafts_repo
-
-
-def _owner(session: Session) -> str:
-    return session.login if session.login is not None else RECOVERY_OWNER
 
 
 def _event(action: AuditAction, draft_id: int) -> AuditEvent:
@@ -43,7 +39,7 @@ def save_new_patient_draft(session: Session, *, content: str) -> NewPatientDraft
     saved_at = session.now()
     with session.admin_transaction() as admin:
         draft_id = new_patient_drafts_repo.save(
-            admin, owner=_owner(session), content=content, saved_at=saved_at
+            admin, owner=owner_of(session), content=content, saved_at=saved_at
         )
         session.audit(_event(AuditAction.DRAFT_SAVE, draft_id))
     return NewPatientDraftSummary(draft_id, saved_at)
@@ -54,7 +50,7 @@ def list_new_patient_drafts(session: Session) -> list[NewPatientDraftSummary]:
     """The current user's new-patient drafts, newest first, without their content."""
     if not session.config.policy.is_allowed(session.role, Permission.PATIENT_WRITE):
         return []
-    return new_patient_drafts_repo.list_for(session.admin_db, _owner(session))
+    return new_patient_drafts_repo.list_for(session.admin_db, owner_of(session))
 
 
 @requires(Permission.OWN_DRAFTS)
@@ -64,7 +60,7 @@ def take_new_patient_draft(session: Session, *, draft_id: int) -> str | None:
     session.authorize(Permission.PATIENT_WRITE)
     checked = _draft_id(draft_id)
     with session.admin_transaction() as admin:
-        content = new_patient_drafts_repo.take(admin, owner=_owner(session), draft_id=checked)
+        content = new_patient_drafts_repo.take(admin, owner=owner_of(session), draft_id=checked)
         if content is None:
             return None
         session.audit(_event(AuditAction.DRAFT_RESTORE, checked))
