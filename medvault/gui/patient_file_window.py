@@ -251,12 +251,13 @@ class PatientFileWindow(QWidget):
         no such editor (any more)."""
         if draft.patient_id != self.patient_id:
             return False
+        administrative = draft.kind is DraftKind.ADMINISTRATIVE
         consents = self.findChild(ConsentTab)
-        if draft.editor_key == CONSENT_EDITOR_KEY and consents is not None:
+        if administrative and draft.editor_key == CONSENT_EDITOR_KEY and consents is not None:
             self.tabs.setCurrentWidget(consents)
             return consents.restore_draft(draft.content)
         expected = "identity" if self.patient_id is not None else NEW_PATIENT_EDITOR_KEY
-        if draft.kind is DraftKind.ADMINISTRATIVE and draft.editor_key == expected:
+        if administrative and draft.editor_key == expected:
             self.tabs.setCurrentWidget(self.identity_form)
             return self.identity_form.restore_draft(draft.content)
         if draft.kind is DraftKind.CLINICAL and self.clinical_tabs is not None:
